@@ -27,16 +27,24 @@ export interface Prediction {
 }
 
 /** Counts true/predicted label pairs; labels outside [0, numClasses) are refused. */
-export function confusionMatrix(trueLabels: ArrayLike<number>, predicted: ArrayLike<number>, numClasses: number): number[][] {
+export function confusionMatrix(
+  trueLabels: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  numClasses: number,
+): number[][] {
   if (trueLabels.length !== predicted.length) {
-    throw new Error(`There are ${trueLabels.length} labels but ${predicted.length} predictions: they must match one to one.`);
+    throw new Error(
+      `There are ${trueLabels.length} labels but ${predicted.length} predictions: they must match one to one.`,
+    );
   }
   const m = Array.from({ length: numClasses }, () => new Array<number>(numClasses).fill(0));
   for (let i = 0; i < trueLabels.length; i++) {
     const t = trueLabels[i]!;
     const p = predicted[i]!;
     if (t < 0 || t >= numClasses || p < 0 || p >= numClasses) {
-      throw new Error(`Label ${t} or prediction ${p} at index ${i} is outside the ${numClasses} classes of this model.`);
+      throw new Error(
+        `Label ${t} or prediction ${p} at index ${i} is outside the ${numClasses} classes of this model.`,
+      );
     }
     m[t]![p]!++;
   }
@@ -78,7 +86,9 @@ export async function evaluateModel(
 ): Promise<Evaluation> {
   const n = xs.shape[0];
   if (labels.length !== n) {
-    throw new Error(`The test set has ${n} images but ${labels.length} labels: the dataset files do not match.`);
+    throw new Error(
+      `The test set has ${n} images but ${labels.length} labels: the dataset files do not match.`,
+    );
   }
   const batchSize = opts.batchSize ?? 256;
   const predicted = new Int32Array(n);
@@ -108,7 +118,13 @@ export async function evaluateModel(
   const misclassified: Misclassified[] = [];
   for (let i = 0; i < n; i++) {
     if (predicted[i] === labels[i]) correct++;
-    else misclassified.push({ index: i, trueLabel: labels[i]!, predicted: predicted[i]!, confidence: confidence[i]! });
+    else
+      misclassified.push({
+        index: i,
+        trueLabel: labels[i]!,
+        predicted: predicted[i]!,
+        confidence: confidence[i]!,
+      });
   }
   misclassified.sort((a, b) => b.confidence - a.confidence);
   const limit = opts.maxMisclassified ?? 500;
@@ -125,7 +141,11 @@ export async function evaluateModel(
  * Predicts one image given as [h, w, c] floats in [0, 1]; resized (bilinear) and converted
  * between grayscale and RGB to the model's input when they differ.
  */
-export function predictOne(model: tf.LayersModel, data: Float32Array, shape: [number, number, number]): Prediction {
+export function predictOne(
+  model: tf.LayersModel,
+  data: Float32Array,
+  shape: [number, number, number],
+): Prediction {
   const [h, w, c] = shape;
   if (data.length !== h * w * c) {
     throw new Error(`The image has ${data.length} values but its shape ${h}x${w}x${c} needs ${h * w * c}.`);

@@ -8,7 +8,9 @@ import { confusionMatrix, evaluateModel, predictOne, toProbabilities } from '../
 function brightestPixelModel(): tf.LayersModel {
   const model = tf.sequential();
   model.add(tf.layers.flatten({ inputShape: [1, 10, 1] }));
-  model.add(tf.layers.dense({ units: 10, activation: 'softmax', useBias: false, kernelInitializer: 'identity' }));
+  model.add(
+    tf.layers.dense({ units: 10, activation: 'softmax', useBias: false, kernelInitializer: 'identity' }),
+  );
   model.layers[1]!.setWeights([tf.mul(tf.eye(10), 8)]);
   return model;
 }
@@ -34,9 +36,15 @@ test('scores become probabilities that sum to 1 (softmax output, logits, one sig
     assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-6, `sum of ${p.join(',')}`);
     assert.ok(p.every((v) => v >= 0 && v <= 1));
   }
-  assert.deepEqual(toProbabilities([0.1, 0.7, 0.2]).map((v) => v.toFixed(3)), ['0.100', '0.700', '0.200']);
+  assert.deepEqual(
+    toProbabilities([0.1, 0.7, 0.2]).map((v) => v.toFixed(3)),
+    ['0.100', '0.700', '0.200'],
+  );
   assert.equal(toProbabilities([2, -1, 0.5, 3]).indexOf(Math.max(...toProbabilities([2, -1, 0.5, 3]))), 3);
-  assert.deepEqual(toProbabilities([0.8]).map((v) => v.toFixed(2)), ['0.20', '0.80']);
+  assert.deepEqual(
+    toProbabilities([0.8]).map((v) => v.toFixed(2)),
+    ['0.20', '0.80'],
+  );
 });
 
 test('evaluating a model gives accuracy, confusion matrix and misclassified images without leaking tensors', async () => {
@@ -55,7 +63,10 @@ test('evaluating a model gives accuracy, confusion matrix and misclassified imag
   assert.equal(ev.confusion[3]![3], 2);
   assert.equal(ev.confusion[5]![3], 1);
   assert.equal(ev.confusion[4]![9], 1);
-  assert.equal(ev.confusion.flat().reduce((a, b) => a + b, 0), 12);
+  assert.equal(
+    ev.confusion.flat().reduce((a, b) => a + b, 0),
+    12,
+  );
   assert.deepEqual(
     ev.misclassified.map((m) => [m.index, m.trueLabel, m.predicted]).sort((a, b) => a[0]! - b[0]!),
     [
