@@ -1,0 +1,89 @@
+// Training slice: the training settings, the live run folded from engine events, the backend, and the runs list.
+import type { StateCreator } from 'zustand';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainEvent } from '../../../shared/training.ts';
+import { applyEvents, emptyLiveRun, type LiveRun } from '../features/training/live-run.ts';
+import type { AppStore } from './app-store.ts';
+
+export type DatasetKind = 'mnist' | 'fashion-mnist' | 'folder';
+
+export interface DatasetChoice {
+  kind: DatasetKind;
+  /** The image folder, for kind 'folder'. */
+  path: string;
+  /** Cap on training images; null uses them all. */
+  limit: number | null;
+}
+
+/** What the training panel edits and the project file keeps. */
+export interface TrainingSettings {
+  config: TrainConfig;
+  dataset: DatasetChoice;
+}
+
+/** The engine's backend ladder result, as shown in the panel. */
+export interface BackendInfo {
+  name: string;
+  reason: string;
+  skipped: { name: string; reason: string }[];
+}
+
+export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
+  config: DEFAULT_TRAIN_CONFIG,
+  dataset: { kind: 'mnist', path: '', limit: null },
+};
+
+export interface TrainingSlice {
+  training: TrainingSettings;
+  live: LiveRun;
+  backendInfo: BackendInfo | null;
+  /** Run ids picked in the runs view for overlaying curves and comparing (in click order). */
+  pickedRuns: string[];
+
+  setTrainConfig(patch: Partial<TrainConfig>): void;
+  setDataset(patch: Partial<DatasetChoice>): void;
+  /** Replaces the settings, e.g. from an opened project; unknown fields fall back to defaults. */
+  loadTrainingSettings(settings: Partial<TrainingSettings> | null | undefined): void;
+  /** The UI asked the engine to start: clears the previous live run. */
+  trainStarting(): void;
+  /** The UI asked the engine to stop: shows "stopping" until the engine says it stopped. */
+  trainStopping(): void;
+  /** The engine refused or failed before sending events. */
+  trainFailed(message: string): void;
+  applyTrainEvents(events: readonly TrainEvent[]): void;
+  setBackendInfo(info: BackendInfo | null): void;
+  togglePickedRun(runId: string): void;
+}
+
+export const createTrainingSlice: StateCreator<AppStore, [], [], TrainingSlice> = (set, get) => ({
+  training: DEFAULT_TRAINING_SETTINGS,
+  live: emptyLiveRun(),
+  backendInfo: null,
+  pickedRuns: [],
+
+  setTrainConfig: (patch) =>
+    set({ training: { ...get().training, config: { ...get().training.config, ...patch } } }),
+  setDataset: (patch) =>
+    set({ training: { ...get().training, dataset: { ...get().training.dataset, ...patch } } }),
+  loadTrainingSettings(settings) {
+    set({
+      training: {
+        config: { ...DEFAULT_TRAIN_CONFIG, ...(settings?.config ?? {}) },
+        dataset: { ...DEFAULT_TRAINING_SETTINGS.dataset, ...(settings?.dataset ?? {}) },
+      },
+    });
+  },
+  trainStarting: () => set({ live: emptyLiveRun('starting') }),
+  trainStopping() {
+    const live = get().live;
+    if (live.status === 'running' || live.status === 'paused' || live.status === 'starting') {
+      set({ live: { ...live, status: 'stopping' } });
+    }
+  },
+  trainFailed: (message) => set({ live: { ...get().live, status: 'failed', message } }),
+  applyTrainEvents: (events) => set({ live: applyEvents(get().live, events) }),
+  setBackendInfo: (backendInfo) => set({ backendInfo }),
+  togglePickedRun(runId) {
+    const picked = get().pickedRuns;
+    set({ pickedRuns: picked.includes(runId) ? picked.filter((id) => id !== runId) : [...picked, runId] });
+  },
+});
