@@ -70,6 +70,8 @@ interface NodeOf<T extends LayerType> {
   position: Position;
   /** Keras's `trainable` flag; absent means true. */
   trainable?: boolean;
+  /** Set on the layers of a pretrained base: which block, and the layer's name in the saved model. */
+  base?: { id: string; layer: string };
 }
 
 /** A layer on the canvas: a discriminated union on `type`. */
@@ -86,6 +88,19 @@ export interface Edge {
   targetIndex?: number;
 }
 
+/** Where a pretrained base's weights come from. */
+export type BaseSource =
+  | { kind: 'run'; runDir: string; which?: 'best' | 'last' }
+  | { kind: 'file'; path: string }
+  | { kind: 'url'; url: string };
+
+/** A saved model placed in the graph: its layers are ordinary nodes tagged with `base.id`. */
+export interface BaseBlock {
+  id: string;
+  name: string;
+  source: BaseSource;
+}
+
 export const GRAPH_DOC_VERSION = 1;
 
 export interface GraphDoc {
@@ -93,6 +108,8 @@ export interface GraphDoc {
   name: string;
   nodes: LayerNode[];
   edges: Edge[];
+  /** Pretrained bases whose weights are loaded into their layers when the model is built. */
+  bases?: BaseBlock[];
 }
 
 /** Narrows a node to one layer type. */
