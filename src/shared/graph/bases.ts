@@ -23,7 +23,11 @@ function ancestors(doc: GraphDoc, target: string): Set<string> {
   const stack = [target];
   while (stack.length) {
     const id = stack.pop()!;
-    for (const e of doc.edges) if (e.target === id && !seen.has(e.source)) (seen.add(e.source), stack.push(e.source));
+    for (const e of doc.edges) {
+      if (e.target !== id || seen.has(e.source)) continue;
+      seen.add(e.source);
+      stack.push(e.source);
+    }
   }
   return seen;
 }
@@ -47,7 +51,12 @@ function freshName(name: string, taken: Set<string>): string {
  * node tagged with the block id and its layer name in the saved model so weights can be copied in.
  * Throws with a sentence for the user when `upTo` names no layer of the base.
  */
-export function placeBase(doc: GraphDoc, base: GraphDoc, source: BaseSource, opts: PlaceBaseOptions = {}): PlacedBase {
+export function placeBase(
+  doc: GraphDoc,
+  base: GraphDoc,
+  source: BaseSource,
+  opts: PlaceBaseOptions = {},
+): PlacedBase {
   let keep = new Set(base.nodes.map((n) => n.id));
   let outputOld: string | undefined;
   if (opts.upTo !== undefined) {
@@ -61,7 +70,8 @@ export function placeBase(doc: GraphDoc, base: GraphDoc, source: BaseSource, opt
   } else {
     const consumed = new Set(base.edges.map((e) => e.source));
     const outs = base.nodes.filter((n) => !consumed.has(n.id));
-    if (outs.length !== 1) throw new Error('That saved model has several outputs: choose the layer to cut the base at.');
+    if (outs.length !== 1)
+      throw new Error('That saved model has several outputs: choose the layer to cut the base at.');
     outputOld = outs[0].id;
   }
   const ids = new Set(doc.nodes.map((n) => n.id).concat(doc.edges.map((e) => e.id)));
@@ -87,10 +97,20 @@ export function placeBase(doc: GraphDoc, base: GraphDoc, source: BaseSource, opt
   }
   const edges: Edge[] = base.edges
     .filter((e) => keep.has(e.source) && keep.has(e.target))
-    .map((e) => ({ ...e, id: freshId(`${baseId}_e`, ids), source: idMap.get(e.source)!, target: idMap.get(e.target)! }));
+    .map((e) => ({
+      ...e,
+      id: freshId(`${baseId}_e`, ids),
+      source: idMap.get(e.source)!,
+      target: idMap.get(e.target)!,
+    }));
   const block: BaseBlock = { id: baseId, name: opts.name ?? base.name, source };
   return {
-    doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges], bases: [...(doc.bases ?? []), block] },
+    doc: {
+      ...doc,
+      nodes: [...doc.nodes, ...nodes],
+      edges: [...doc.edges, ...edges],
+      bases: [...(doc.bases ?? []), block],
+    },
     baseId,
     outputNodeId: idMap.get(outputOld)!,
   };
@@ -101,7 +121,8 @@ export function baseNodes(doc: GraphDoc, baseId: string): LayerNode[] {
   return doc.nodes.filter((n) => n.base?.id === baseId);
 }
 
-export type TrainableChoice = { mode: 'freeze-all' } | { mode: 'unfreeze-all' } | { mode: 'unfreeze-from'; layer: string };
+export type TrainableChoice =
+  { mode: 'freeze-all' } | { mode: 'unfreeze-all' } | { mode: 'unfreeze-from'; layer: string };
 
 /**
  * Sets `trainable` on a base's layers: all frozen (feature extraction), all trainable, or frozen

@@ -90,11 +90,26 @@ function layerCall(n: LayerNode): string {
 
 /** A Python identifier for a layer's output tensor, unique within the script. */
 function identifiers(nodes: LayerNode[]): Map<string, string> {
-  const used = new Set(['keras', 'layers', 'np', 'json', 'os', 'argparse', 'inputs', 'outputs', 'model', 'x']);
+  const used = new Set([
+    'keras',
+    'layers',
+    'np',
+    'json',
+    'os',
+    'argparse',
+    'inputs',
+    'outputs',
+    'model',
+    'x',
+  ]);
   const out = new Map<string, string>();
   for (const n of nodes) {
     let base = n.name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([0-9])/, '_$1') || 'layer';
-    if (/^(and|as|class|def|del|for|from|if|import|in|is|lambda|not|or|pass|return|try|while|with|yield|None|True|False)$/.test(base))
+    if (
+      /^(and|as|class|def|del|for|from|if|import|in|is|lambda|not|or|pass|return|try|while|with|yield|None|True|False)$/.test(
+        base,
+      )
+    )
       base += '_';
     let id = base;
     for (let i = 2; used.has(id); i++) id = `${base}_${i}`;
@@ -120,7 +135,8 @@ function topoOrder(doc: GraphDoc): LayerNode[] {
       if (d === 0) queue.push(e.target);
     }
   }
-  if (order.length !== doc.nodes.length) throw new Error('The graph has a cycle: fix it in the editor before exporting.');
+  if (order.length !== doc.nodes.length)
+    throw new Error('The graph has a cycle: fix it in the editor before exporting.');
   return order;
 }
 
@@ -139,7 +155,8 @@ function labelMode(loss: string): string {
 }
 
 function optimizerCall(s: PyTrainingSettings): string {
-  if (s.optimizer === 'sgd') return `keras.optimizers.SGD(learning_rate=${s.learningRate}, momentum=${s.momentum ?? 0})`;
+  if (s.optimizer === 'sgd')
+    return `keras.optimizers.SGD(learning_rate=${s.learningRate}, momentum=${s.momentum ?? 0})`;
   if (s.optimizer === 'adam') return `keras.optimizers.Adam(learning_rate=${s.learningRate})`;
   return `keras.optimizers.RMSprop(learning_rate=${s.learningRate})`;
 }
@@ -154,7 +171,11 @@ function augmentationLines(s: PyTrainingSettings): string[] {
     parts.push(`layers.RandomTranslation(${a.heightShift ?? 0}, ${a.widthShift ?? 0})`);
   if (a.zoom) parts.push(`layers.RandomZoom(${a.zoom})`);
   if (!parts.length) return ['    return None'];
-  return ['    return keras.Sequential([', ...parts.map((p) => `        ${p},`), '    ], name="augmentation")'];
+  return [
+    '    return keras.Sequential([',
+    ...parts.map((p) => `        ${p},`),
+    '    ], name="augmentation")',
+  ];
 }
 
 /** Writes the script. The graph must be valid (run plan() first). */
@@ -179,7 +200,8 @@ export function toKerasPython(doc: GraphDoc, opts: PyExportOptions = {}): string
     const arg = n.type === 'Add' || n.type === 'Concatenate' ? `[${srcs.join(', ')}]` : srcs[0];
     body.push(`    ${id} = ${layerCall(n)}(${arg})`);
   }
-  const list = (ns: LayerNode[]) => (ns.length === 1 ? ids.get(ns[0].id)! : `[${ns.map((n) => ids.get(n.id)).join(', ')}]`);
+  const list = (ns: LayerNode[]) =>
+    ns.length === 1 ? ids.get(ns[0].id)! : `[${ns.map((n) => ids.get(n.id)).join(', ')}]`;
   const weights = opts.weightsModelJson ? py.str(opts.weightsModelJson) : 'None';
 
   return `#!/usr/bin/env python3

@@ -24,7 +24,11 @@ function withHead(): { doc: GraphDoc; baseId: string } {
   const doc: GraphDoc = {
     ...placed.doc,
     nodes: [...placed.doc.nodes, flat, dense],
-    edges: [...placed.doc.edges, { id: 'h1', source: placed.outputNodeId, target: 'f' }, { id: 'h2', source: 'f', target: 'd' }],
+    edges: [
+      ...placed.doc.edges,
+      { id: 'h1', source: placed.outputNodeId, target: 'f' },
+      { id: 'h2', source: 'f', target: 'd' },
+    ],
   };
   return { doc, baseId: placed.baseId };
 }
@@ -55,7 +59,10 @@ test('unfreezing from a layer on makes exactly the top block trainable, as Keras
   assert.equal(p.nonTrainableParams, 320 + 18_496);
   assert.equal(plan(setBaseTrainable(tuned, baseId, { mode: 'unfreeze-all' })).nonTrainableParams, 0);
   assert.equal(plan(setBaseTrainable(tuned, baseId, { mode: 'freeze-all' })).trainableParams, 2_885);
-  assert.throws(() => setBaseTrainable(doc, baseId, { mode: 'unfreeze-from', layer: 'nope' }), /no layer named "nope"/);
+  assert.throws(
+    () => setBaseTrainable(doc, baseId, { mode: 'unfreeze-from', layer: 'nope' }),
+    /no layer named "nope"/,
+  );
 });
 
 test('placing a base twice renames its layers and ids so the graph stays valid', () => {
