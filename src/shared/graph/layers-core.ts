@@ -306,8 +306,8 @@ export const reshape: LayerSpec<'Reshape'> = {
       return [
         issue(
           'reshape-size-mismatch',
-          `${label} cannot turn ${formatShape(input)} (${total} values) into ${want} (${free ? `a multiple of ${known}` : known} values): choose a target_shape whose sizes multiply to ${total}.`,
-          `${label} no puede convertir ${formatShape(input)} (${total} valores) en ${want} (${free ? `un múltiplo de ${known}` : known} valores): elige un target_shape cuyos tamaños multiplicados den ${total}.`,
+          `${label} cannot turn ${formatShape(input)} (${total} values) into ${want}, which holds ${free ? `a multiple of ${known}` : known} values: choose a target_shape whose sizes multiply to ${total}.`,
+          `${label} no puede convertir ${formatShape(input)} (${total} valores) en ${want}, que contiene ${free ? `un múltiplo de ${known}` : known} valores: elige un target_shape cuyos tamaños multiplicados den ${total}.`,
           { values: total, target: p.target_shape },
         ),
       ];

@@ -78,11 +78,13 @@ export function checkEdges(
     const missing = [edge.source, edge.target].filter((id) => !byId.has(id));
     if (missing.length) {
       const known = byId.has(edge.source) ? edge.source : byId.has(edge.target) ? edge.target : undefined;
+      const from = known === undefined ? '' : ` of '${byId.get(known)?.name}'`;
+      const fromEs = known === undefined ? '' : ` de '${byId.get(known)?.name}'`;
       const err: GraphError = {
         code: 'unknown-node',
         edgeId: edge.id,
-        message: `A connection points to a layer that does not exist ('${missing.join("', '")}'): delete that connection.`,
-        messageEs: `Una conexión apunta a una capa que no existe ('${missing.join("', '")}'): borra esa conexión.`,
+        message: `A connection${from} points to a layer that does not exist ('${missing.join("', '")}'): delete that connection.`,
+        messageEs: `Una conexión${fromEs} apunta a una capa que no existe ('${missing.join("', '")}'): borra esa conexión.`,
         params: { missing },
       };
       if (known !== undefined) err.nodeId = known;
