@@ -1,0 +1,29 @@
+// The views the shell switches between. A feature plugs its screen in by replacing its placeholder here.
+import type { ComponentType } from 'react';
+import { ViewPlaceholder } from './ViewPlaceholder';
+
+export const VIEW_IDS = ['editor', 'training', 'runs', 'inspect', 'convLab'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+export interface ViewEntry {
+  id: ViewId;
+  Component: ComponentType;
+}
+
+const placeholder = (id: ViewId): ComponentType => {
+  const View = () => <ViewPlaceholder view={id} />;
+  View.displayName = `Placeholder(${id})`;
+  return View;
+};
+
+export const VIEWS: readonly ViewEntry[] = [
+  { id: 'editor', Component: placeholder('editor') },
+  { id: 'training', Component: placeholder('training') },
+  { id: 'runs', Component: placeholder('runs') },
+  { id: 'inspect', Component: placeholder('inspect') },
+  { id: 'convLab', Component: placeholder('convLab') },
+];
+
+export function isViewId(value: unknown): value is ViewId {
+  return typeof value === 'string' && (VIEW_IDS as readonly string[]).includes(value);
+}
