@@ -18,6 +18,10 @@ export interface Evaluation {
   confusion: number[][];
   /** Sorted by confidence, most confident mistakes first. */
   misclassified: Misclassified[];
+  /** The predicted class of every image, in test-set order. */
+  predicted: Int32Array;
+  /** The probability given to each image's predicted class. */
+  confidence: Float32Array;
 }
 
 export interface Prediction {
@@ -134,6 +138,8 @@ export async function evaluateModel(
     accuracy: n === 0 ? 0 : correct / n,
     confusion,
     misclassified: misclassified.slice(0, limit),
+    predicted,
+    confidence,
   };
 }
 
