@@ -40,3 +40,16 @@ export function shuffleInPlace<T extends { length: number; [i: number]: number }
 export function deriveSeed(seed: number, salt: number): number {
   return (Math.imul(seed ^ 0x5bd1e995, 0x27d4eb2d) + Math.imul(salt + 1, 0x165667b1)) >>> 0;
 }
+
+/**
+ * Makes Math.random a seeded stream until the returned function is called. tfjs seeds its weight
+ * initialisers and dropout masks from Math.random, so this is what makes a whole run repeat.
+ */
+export function seedMathRandom(seed: number): () => void {
+  const original = Math.random;
+  const rng = createRng(deriveSeed(seed, 0x5eed));
+  Math.random = rng.next;
+  return () => {
+    Math.random = original;
+  };
+}
