@@ -28,7 +28,7 @@ const graphs = [
   ...fixtures('valid'),
 ];
 const weightCount = (ws: tf.LayerVariable[]) =>
-  ws.reduce((a, w) => a + w.shape.reduce((x, d) => x * (d ?? 0), 1), 0);
+  ws.reduce((a, w) => a + w.shape.reduce<number>((x, d) => x * (d ?? 0), 1), 0);
 
 for (const { name, graph } of graphs) {
   test(`${name}: tfjs model and plan agree on params and output shapes`, () => {
