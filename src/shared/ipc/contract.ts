@@ -6,12 +6,16 @@
 // Main, the preload, the server and the renderer all derive their types and checks from here.
 import type { Infer, Validator } from './check';
 import { appEvents, appInvoke } from './channels/app';
+import { evalInvoke } from './channels/eval';
 import { graphInvoke } from './channels/graph';
+import { probeInvoke } from './channels/probe';
 import { projectInvoke } from './channels/project';
 
 export type { AppInfo, AppShell, MenuCommand } from './channels/app';
 export { MENU_COMMANDS } from './channels/app';
+export type { PredictionPayload, RunEvaluationPayload } from './channels/eval';
 export type { TemplateInfo } from './channels/graph';
+export type { ProbeInput, ProbeModelInfo, ProbeSource, ProbedInput } from './channels/probe';
 export type { OpenedFile } from './channels/project';
 export { MAX_PROJECT_BYTES } from './channels/project';
 export type { TensorPayload, TensorDType } from './payloads';
@@ -27,7 +31,9 @@ interface EventSpec {
 
 const INVOKE = {
   ...appInvoke,
+  ...evalInvoke,
   ...graphInvoke,
+  ...probeInvoke,
   ...projectInvoke,
 } satisfies Record<ChannelName, InvokeSpec>;
 
