@@ -8,6 +8,7 @@
 //   spatial axes and its channel axes swapped, padded by (filter - 1 - forward pad).
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { dilateSpatial, flipSwapFilter, patches } from './heap-ops.ts';
 import { type Attrs, runWasmKernel, withScratch } from './internals.ts';
 
 type Shape4 = [number, number, number, number];
@@ -51,6 +52,41 @@ function conv(backend: BackendWasm, x: tf.TensorInfo, filter: tf.TensorInfo, pad
   return runWasmKernel(backend, 'Conv2D', { x, filter }, attrs);
 }
 
+/**
+ * dW^T = dy^T @ im2col(x): when a window holds fewer values than dy has channels (a first layer on
+ * grayscale images), XNNPACK would spend most of the conv route packing the huge dy "filter".
+ */
+function filterGradByPatches(backend: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo) {
+  const { filterHeight: fh, filterWidth: fw, inChannels: cin, outChannels: cout } = info;
+  return withScratch(backend, (keep) => {
+    const cols = keep(
+      patches(backend, x, {
+        outHeight: info.outHeight,
+        outWidth: info.outWidth,
+        filterHeight: fh,
+        filterWidth: fw,
+        strideHeight: info.strideHeight,
+        strideWidth: info.strideWidth,
+        padTop: info.padInfo.top,
+        padLeft: info.padInfo.left,
+      }),
+    );
+    const rows = cols.shape[0];
+    // BatchMatMul on wasm is fast (XNNPACK) only without transpose flags, so transpose dy explicitly.
+    const dyT = keep(runWasmKernel(backend, 'Transpose', { x: { ...dy, shape: [rows, cout] } }, { perm: [1, 0] }));
+    const gT = keep(
+      runWasmKernel(
+        backend,
+        'BatchMatMul',
+        { a: { ...dyT, shape: [1, cout, rows] }, b: { ...cols, shape: [1, rows, fh * fw * cin] } },
+        { transposeA: false, transposeB: false },
+      ),
+    );
+    const g = runWasmKernel(backend, 'Transpose', { x: { ...gT, shape: [cout, fh * fw * cin] } }, { perm: [1, 0] });
+    return { ...g, shape: [fh, fw, cin, cout] };
+  });
+}
+
 /** dW = conv(x^T, dy^T) with dilation = stride, cropped to the filter size. */
 export function conv2DBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap }): tf.TensorInfo {
   const backend = args.backend as BackendWasm;
@@ -58,6 +94,7 @@ export function conv2DBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; 
   const attrs = args.attrs as unknown as ConvGradAttrs & { filterShape: Shape4 };
   const info = convInfo(x.shape as Shape4, attrs.filterShape, attrs);
   const { filterHeight: fh, filterWidth: fw, inChannels: cin, outChannels: cout, padInfo } = info;
+  if (fh * fw * cin < cout) return filterGradByPatches(backend, x, dy, info);
   return withScratch(backend, (keep) => {
     const xT = keep(runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 1, 2, 0] }));
     const dyT = keep(runWasmKernel(backend, 'Transpose', { x: dy }, { perm: [1, 2, 0, 3] }));
@@ -71,26 +108,6 @@ export function conv2DBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; 
   });
 }
 
-/** Spreads dy's rows and columns `stride` apart, zeros between: [N,(OH-1)*sh+1,(OW-1)*sw+1,C]. */
-function dilateSpatial(backend: BackendWasm, dy: tf.TensorInfo, sh: number, sw: number): tf.TensorInfo {
-  const [n, oh, ow, c] = dy.shape as Shape4;
-  const dh = (oh - 1) * sh + 1;
-  const dw = (ow - 1) * sw + 1;
-  const out = backend.makeOutput([n, dh, dw, c], 'float32');
-  const src = backend.typedArrayFromHeap(dy);
-  const dst = backend.typedArrayFromHeap(out);
-  dst.fill(0);
-  for (let b = 0; b < n; b++) {
-    for (let r = 0; r < oh; r++) {
-      for (let q = 0; q < ow; q++) {
-        const from = ((b * oh + r) * ow + q) * c;
-        dst.set(src.subarray(from, from + c), ((b * dh + r * sh) * dw + q * sw) * c);
-      }
-    }
-  }
-  return out;
-}
-
 /** dx = conv(pad(dilate(dy)), flip(W) with in/out channels swapped), stride 1. */
 export function conv2DBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap }): tf.TensorInfo {
   const backend = args.backend as BackendWasm;
@@ -99,8 +116,7 @@ export function conv2DBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; b
   const info = convInfo(attrs.inputShape, filter.shape as Shape4, attrs);
   const { filterHeight: fh, filterWidth: fw, inHeight, inWidth, strideHeight: sh, strideWidth: sw, padInfo } = info;
   return withScratch(backend, (keep) => {
-    const flipped = keep(runWasmKernel(backend, 'Reverse', { x: filter }, { dims: [0, 1] }));
-    const w = keep(runWasmKernel(backend, 'Transpose', { x: flipped }, { perm: [0, 1, 3, 2] }));
+    const w = keep(flipSwapFilter(backend, filter));
     const d = sh === 1 && sw === 1 ? dy : keep(dilateSpatial(backend, dy, sh, sw));
     const top = fh - 1 - padInfo.top;
     const left = fw - 1 - padInfo.left;

@@ -37,8 +37,6 @@ export function maxPoolGradWasm(args: { inputs: tf.NamedTensorInfoMap; backend: 
   const g = backend.typedArrayFromHeap(dy) as Float32Array;
   const out = backend.typedArrayFromHeap(dx) as Float32Array;
   out.fill(0);
-  const best = new Float32Array(c);
-  const where = new Int32Array(c);
   const rowStride = inWidth * c;
   for (let b = 0; b < batchSize; b++) {
     const xBase = b * inHeight * rowStride;
@@ -50,24 +48,22 @@ export function maxPoolGradWasm(args: { inputs: tf.NamedTensorInfoMap; backend: 
         const c0 = ow * strideWidth - padLeft;
         const cMin = Math.max(0, c0);
         const cMax = Math.min(inWidth, c0 + fw);
-        best.fill(-Infinity);
-        where.fill(-1);
-        for (let r = rMin; r < rMax; r++) {
-          for (let q = cMin; q < cMax; q++) {
-            const at = xBase + r * rowStride + q * c;
-            for (let ch = 0; ch < c; ch++) {
-              const v = x[at + ch];
-              if (v > best[ch]) {
-                best[ch] = v;
-                where[ch] = at + ch;
+        const gAt = ((b * outHeight + oh) * outWidth + ow) * c;
+        for (let ch = 0; ch < c; ch++) {
+          let best = -Infinity;
+          let where = -1;
+          for (let r = rMin; r < rMax; r++) {
+            const rowAt = xBase + r * rowStride + ch;
+            for (let q = cMin; q < cMax; q++) {
+              const at = rowAt + q * c;
+              const v = x[at];
+              if (v > best) {
+                best = v;
+                where = at;
               }
             }
           }
-        }
-        const gAt = ((b * outHeight + oh) * outWidth + ow) * c;
-        for (let ch = 0; ch < c; ch++) {
-          const w = where[ch];
-          if (w >= 0) out[w] += g[gAt + ch];
+          if (where >= 0) out[where] += g[gAt + ch];
         }
       }
     }

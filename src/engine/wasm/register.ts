@@ -3,12 +3,14 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { conv2DBackpropFilterWasm, conv2DBackpropInputWasm } from './conv-grads.ts';
 import { replaceWasmKernel } from './internals.ts';
+import { identityWasm, makeBatchMatMulWasm } from './matmul-identity.ts';
 import { maxPoolGradWasm } from './max-pool-grad.ts';
 
 let registered = false;
 
 /**
- * Adds Conv2DBackpropFilter, a faster Conv2DBackpropInput and a faster, cpu-exact MaxPoolGrad to the 'wasm' backend. Must run before
+ * Adds Conv2DBackpropFilter, a faster Conv2DBackpropInput, a faster and cpu-exact MaxPoolGrad, a
+ * zero-copy Identity and XNNPACK BatchMatMul for transposed operands to the 'wasm' backend. Must run before
  * the backend is initialised so that the kernels' setup functions run with it (tfjs calls them then).
  */
 export function registerWasmTrainingKernels(): void {
@@ -35,4 +37,14 @@ export function registerWasmTrainingKernels(): void {
     backendName: 'wasm',
     kernelFunc: maxPoolGradWasm as unknown as tf.KernelFunc,
   });
+  replaceWasmKernel({ kernelName: 'Identity', backendName: 'wasm', kernelFunc: identityWasm as unknown as tf.KernelFunc });
+  const shippedMatMul = tf.getKernel('BatchMatMul', 'wasm');
+  if (shippedMatMul != null) {
+    replaceWasmKernel({
+      kernelName: 'BatchMatMul',
+      backendName: 'wasm',
+      setupFunc: shippedMatMul.setupFunc,
+      kernelFunc: makeBatchMatMulWasm(shippedMatMul),
+    });
+  }
 }
