@@ -18,3 +18,10 @@ export function selectIsTraining(s: AppStore): boolean {
   const st = s.live.status;
   return st === 'starting' || st === 'running' || st === 'paused' || st === 'stopping';
 }
+export const selectRuns = (s: AppStore) => s.runs;
+export const selectOpenedRunId = (s: AppStore) => s.openedRun;
+
+/** The run whose details are open, when it is still in the list. */
+export function selectOpenedRun(s: AppStore) {
+  return s.runs?.find((r) => r.id === s.openedRun) ?? null;
+}

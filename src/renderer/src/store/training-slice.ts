@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainEvent } from '../../../shared/training.ts';
 import { applyEvents, emptyLiveRun, type LiveRun } from '../features/training/live-run.ts';
+import type { RunInfo } from '../features/runs/run-info.ts';
 import type { AppStore } from './app-store.ts';
 
 export type DatasetKind = 'mnist' | 'fashion-mnist' | 'folder';
@@ -38,6 +39,10 @@ export interface TrainingSlice {
   backendInfo: BackendInfo | null;
   /** Run ids picked in the runs view for overlaying curves and comparing (in click order). */
   pickedRuns: string[];
+  /** Every run of the data folder, newest first; null until first loaded. */
+  runs: RunInfo[] | null;
+  /** The run whose details (confusion matrix, gallery, drawing) are shown. */
+  openedRun: string | null;
 
   setTrainConfig(patch: Partial<TrainConfig>): void;
   setDataset(patch: Partial<DatasetChoice>): void;
@@ -52,6 +57,8 @@ export interface TrainingSlice {
   applyTrainEvents(events: readonly TrainEvent[]): void;
   setBackendInfo(info: BackendInfo | null): void;
   togglePickedRun(runId: string): void;
+  setRuns(runs: RunInfo[]): void;
+  openRun(runId: string | null): void;
 }
 
 export const createTrainingSlice: StateCreator<AppStore, [], [], TrainingSlice> = (set, get) => ({
@@ -59,6 +66,8 @@ export const createTrainingSlice: StateCreator<AppStore, [], [], TrainingSlice> 
   live: emptyLiveRun(),
   backendInfo: null,
   pickedRuns: [],
+  runs: null,
+  openedRun: null,
 
   setTrainConfig: (patch) =>
     set({ training: { ...get().training, config: { ...get().training.config, ...patch } } }),
@@ -86,4 +95,14 @@ export const createTrainingSlice: StateCreator<AppStore, [], [], TrainingSlice> 
     const picked = get().pickedRuns;
     set({ pickedRuns: picked.includes(runId) ? picked.filter((id) => id !== runId) : [...picked, runId] });
   },
+  setRuns(runs) {
+    const ids = new Set(runs.map((r) => r.id));
+    const opened = get().openedRun;
+    set({
+      runs,
+      pickedRuns: get().pickedRuns.filter((id) => ids.has(id)),
+      openedRun: opened && ids.has(opened) ? opened : null,
+    });
+  },
+  openRun: (openedRun) => set({ openedRun }),
 });
