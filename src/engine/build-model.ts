@@ -2,6 +2,7 @@
 import * as tfjs from '@tensorflow/tfjs';
 import type { GraphDoc, LayerNode } from '../shared/graph/schema.ts';
 import { plan, type GraphError, type Plan } from '../shared/graph/plan.ts';
+import { safeModelName } from '../shared/graph/plan-structure.ts';
 
 export type Tf = typeof tfjs;
 
@@ -104,7 +105,7 @@ export function buildModel(doc: GraphDoc, tf: Tf = tfjs): tfjs.LayersModel {
     tensors.set(id, out);
   }
   return tf.model({
-    name: doc.name || 'model',
+    name: safeModelName(doc.name ?? ''),
     inputs: p.inputs.map((id) => tensors.get(id) as SymbolicTensor),
     outputs: p.outputs.map((id) => tensors.get(id) as SymbolicTensor),
   });

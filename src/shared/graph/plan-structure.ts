@@ -3,6 +3,15 @@ import type { Edge, LayerNode } from './schema.ts';
 import type { GraphError } from './errors.ts';
 import { isLayerType, layerLabel, layerSpec } from './layers.ts';
 
+/** What tfjs accepts as a layer name (it also allows '/', which Keras 3 forbids). */
+export const LAYER_NAME = /^[A-Za-z0-9][-A-Za-z0-9._]*$/;
+
+/** A model name Keras and tfjs accept, from a document name such as "My net (v2)". */
+export function safeModelName(name: string): string {
+  const s = name.trim().replace(/[^-A-Za-z0-9._]+/g, '_');
+  return LAYER_NAME.test(s) ? s : `model${s ? `_${s}` : ''}`.replace(/__+/g, '_');
+}
+
 const plural = (n: number, en: string) => `${n} ${en}${n === 1 ? '' : 's'}`;
 
 /** Indexes nodes by id; reports duplicate ids, bad or duplicate names and unknown types. */
@@ -34,12 +43,12 @@ export function checkNodes(
         params: { type: String(node.type) },
       });
     }
-    if (typeof node.name !== 'string' || node.name.trim() === '' || node.name.includes('/')) {
+    if (typeof node.name !== 'string' || !LAYER_NAME.test(node.name)) {
       errors.push({
         code: 'bad-name',
         nodeId: node.id,
-        message: `A ${String(node.type)} layer has the name ${JSON.stringify(node.name)}: give it a non-empty name without '/'.`,
-        messageEs: `Una capa ${String(node.type)} tiene el nombre ${JSON.stringify(node.name)}: ponle un nombre no vacío y sin '/'.`,
+        message: `A ${String(node.type)} layer has the name ${JSON.stringify(node.name)}: use letters, digits, '_', '-' or '.', starting with a letter or digit (like conv2d_1).`,
+        messageEs: `Una capa ${String(node.type)} tiene el nombre ${JSON.stringify(node.name)}: usa letras, cifras, '_', '-' o '.', empezando por letra o cifra (como conv2d_1).`,
       });
     } else if (names.has(node.name)) {
       errors.push({
