@@ -14,19 +14,19 @@ export function syntheticScene(size = 160): Grid {
       const u = x / size;
       const v = y / size;
       // Sky darkening towards the top, ground below the horizon with a gentle stripe texture.
-      let p = v < 0.62 ? 0.55 + 0.35 * v : 0.32 + 0.06 * Math.sin(u * 60 + v * 25);
+      let p = v < 0.62 ? 0.22 + 0.35 * v : 0.55 + 0.08 * Math.sin(u * 60 + v * 25);
       // Sun: a soft-edged disc.
       const d = Math.hypot(u - 0.8, v - 0.18);
       p = p + (0.98 - p) * (1 - smooth(0.08, 0.095, d));
-      // House: wall (vertical and horizontal edges) with a dark door and a lit window.
-      if (u > 0.14 && u < 0.5 && v > 0.42 && v < 0.8) p = 0.78;
-      if (u > 0.26 && u < 0.35 && v > 0.6 && v < 0.8) p = 0.12;
-      if (u > 0.39 && u < 0.46 && v > 0.5 && v < 0.58) p = 0.95;
+      // House: a bright wall (vertical and horizontal edges) with a dark door and a window.
+      if (u > 0.14 && u < 0.5 && v > 0.42 && v < 0.8) p = 0.95;
+      if (u > 0.26 && u < 0.35 && v > 0.6 && v < 0.8) p = 0.1;
+      if (u > 0.39 && u < 0.46 && v > 0.5 && v < 0.58) p = 0.4;
       // Roof: a triangle (diagonal edges).
-      if (v > 0.24 && v <= 0.42 && Math.abs(u - 0.32) < (v - 0.24) * 1.15) p = 0.22;
+      if (v > 0.24 && v <= 0.42 && Math.abs(u - 0.32) < (v - 0.24) * 1.15) p = 0.12;
       // Tree: trunk and round crown.
-      if (u > 0.66 && u < 0.7 && v > 0.52 && v < 0.8) p = 0.18;
-      if (Math.hypot(u - 0.68, v - 0.45) < 0.11) p = 0.3 + 0.08 * Math.sin(x * 1.3) * Math.sin(y * 1.1);
+      if (u > 0.66 && u < 0.7 && v > 0.52 && v < 0.8) p = 0.12;
+      if (Math.hypot(u - 0.68, v - 0.45) < 0.11) p = 0.7 + 0.08 * Math.sin(x * 1.3) * Math.sin(y * 1.1);
       data[y * size + x] = Math.min(Math.max(p, 0), 1);
     }
   }

@@ -19,6 +19,8 @@ export interface WindowBox {
   left: number;
   height: number;
   width: number;
+  /** The kernel, shown as a small "×w" on each cell under the window (as the course draws it). */
+  weights?: Matrix;
 }
 
 interface Props {
@@ -35,6 +37,8 @@ interface Props {
 }
 
 const NO_PAD: Pad = { top: 0, bottom: 0, left: 0, right: 0 };
+/** Gap between cells in px; keep equal to `.cl-grid { gap }`. */
+const GAP = 3;
 
 function NumberCell({
   value,
@@ -104,12 +108,13 @@ export function MatrixEditor({
       const c = gc - pad.left;
       const inside = r >= 0 && r < h && c >= 0 && c < w;
       const hot = inWin(r, c);
-      const edge = win && hot ? windowEdges(r, c, win) : '';
-      const cls = `cl-cell${inside ? '' : ' cl-cell--pad'}${hot ? ' cl-cell--win' : ''}${edge}`;
+      const weight = hot && win?.weights ? win.weights[r - win.top]?.[c - win.left] : undefined;
+      const tag = weight !== undefined && <span className="cl-cell__w">×{fmt(weight)}</span>;
+      const cls = `cl-cell${inside ? '' : ' cl-cell--pad'}${hot ? ' cl-cell--win' : ''}`;
       if (!inside) {
         cells.push(
           <div key={`${gr}-${gc}`} className={cls} title={t('paddingCell')}>
-            0
+            0{tag}
           </div>,
         );
         continue;
@@ -121,6 +126,7 @@ export function MatrixEditor({
         cells.push(
           <div key={`${gr}-${gc}`} className={cls} style={style}>
             <NumberCell value={v} label={name} onCommit={(x) => set(r, c, x)} />
+            {tag}
           </div>,
         );
       } else {
@@ -139,6 +145,7 @@ export function MatrixEditor({
             onPointerEnter={() => painting.current && set(r, c, brush)}
           >
             {fmt(v)}
+            {tag}
           </div>,
         );
       }
@@ -150,19 +157,25 @@ export function MatrixEditor({
       data-testid={testId}
       role="grid"
       aria-label={label}
-      style={{ gridTemplateColumns: `repeat(${cols}, ${cellSize}px)`, gridAutoRows: `${cellSize}px` }}
+      style={{
+        gridTemplateColumns: `repeat(${cols}, ${cellSize}px)`,
+        gridAutoRows: `${cellSize}px`,
+        gap: GAP,
+      }}
     >
       {cells}
+      {win && (
+        <div
+          className="cl-window"
+          aria-hidden="true"
+          style={{
+            left: (win.left + pad.left) * (cellSize + GAP) - 3,
+            top: (win.top + pad.top) * (cellSize + GAP) - 3,
+            width: win.width * (cellSize + GAP) - GAP + 6,
+            height: win.height * (cellSize + GAP) - GAP + 6,
+          }}
+        />
+      )}
     </div>
   );
-}
-
-/** Which sides of a window cell lie on the window's outline, as modifier classes. */
-function windowEdges(r: number, c: number, win: WindowBox): string {
-  let s = '';
-  if (r === win.top) s += ' cl-cell--wt';
-  if (r === win.top + win.height - 1) s += ' cl-cell--wb';
-  if (c === win.left) s += ' cl-cell--wl';
-  if (c === win.left + win.width - 1) s += ' cl-cell--wr';
-  return s;
 }

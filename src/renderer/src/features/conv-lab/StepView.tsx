@@ -25,7 +25,7 @@ interface Props {
 }
 
 function cellSizeFor(cols: number): number {
-  return Math.max(26, Math.min(42, Math.floor(300 / cols)));
+  return Math.max(28, Math.min(50, Math.floor(340 / cols)));
 }
 
 export function StepView({ tf, settings, onSettings, kernel, onKernel, lang }: Props) {
@@ -74,7 +74,15 @@ export function StepView({ tf, settings, onSettings, kernel, onKernel, lang }: P
               mode={settings.mode}
               brush={settings.brush}
               pad={pad}
-              win={win && { top: win.top, left: win.left, height: kernel.length, width: kernel[0].length }}
+              win={
+                win && {
+                  top: win.top,
+                  left: win.left,
+                  height: kernel.length,
+                  width: kernel[0].length,
+                  weights: kernel,
+                }
+              }
               testId="convlab-input"
               label={t('input')}
               cellSize={inCell}
@@ -94,7 +102,7 @@ export function StepView({ tf, settings, onSettings, kernel, onKernel, lang }: P
               brush={settings.brush}
               testId="convlab-kernel"
               label={t('kernel')}
-              cellSize={Math.min(42, cellSizeFor(kernel.length + 2))}
+              cellSize={Math.min(46, cellSizeFor(kernel.length + 2))}
             />
           </figure>
           <span className="cl-op" aria-hidden="true">

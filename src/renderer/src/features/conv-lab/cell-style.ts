@@ -9,7 +9,7 @@ export function maxAbs(values: number[][]): number {
 }
 
 export function cellTint(v: number, scale: number): CSSProperties {
-  const a = Math.min(Math.abs(v) / scale, 1) * 0.55;
+  const a = Math.min(Math.abs(v) / scale, 1) * 0.42;
   if (a === 0) return {};
   return { background: v > 0 ? `rgb(214 69 65 / ${a})` : `rgb(52 120 200 / ${a})` };
 }
