@@ -18,6 +18,7 @@ const WASM_PRIORITY = 2; // the priority tfjs-backend-wasm registers itself with
 
 interface EmscriptenWorker {
   unref(): void;
+  terminate(): void;
 }
 interface WasmModule {
   cwrap(name: string, ret: string | null, args: string[]): (...a: number[]) => number;
@@ -36,6 +37,8 @@ interface FactoryConfig {
   instantiateWasm?(imports: WasmImports, receive: ReceiveInstance): object;
   mainScriptUrlOrBlob?: string;
   onAbort?(msg: string): void;
+  /** Emscripten puts its runtime objects on the config object it was given (it becomes `Module`). */
+  PThread?: WasmModule['PThread'];
 }
 type Factory = (config: FactoryConfig) => Promise<WasmModule>;
 
@@ -93,6 +96,16 @@ function reportCores(imports: WasmImports, threads: number): void {
 }
 
 /**
+ * The threaded build pre-starts 8 pthread workers (PTHREAD_POOL_SIZE) and loads the wasm module into
+ * each before it is ready; XNNPACK with N threads needs N - 1 of them. Stop the rest before they load.
+ */
+function trimWorkerPool(config: FactoryConfig, keep: number): void {
+  const pool = config.PThread?.unusedWorkers;
+  if (!pool) return;
+  for (const w of pool.splice(Math.max(1, keep))) w.terminate();
+}
+
+/**
  * XNNPACK's pool threads live for the whole process and Emscripten `ref()`s their workers,
  * which would keep Node from exiting once the work is done. Unref them: the process can end.
  */
@@ -109,7 +122,7 @@ async function instantiate(threads: number): Promise<BackendWasm> {
   const worker = threaded ? workerScriptFile(dir) : '';
   const factory = require(script) as Factory;
   let abortMessage = '';
-  const module = await factory({
+  const config: FactoryConfig = {
     locateFile: (path, prefix) => {
       if (path.endsWith('.worker.js')) return worker;
       if (path.endsWith('.wasm')) return binary;
@@ -119,6 +132,7 @@ async function instantiate(threads: number): Promise<BackendWasm> {
     mainScriptUrlOrBlob: script,
     instantiateWasm: (imports, receive) => {
       reportCores(imports, threads);
+      if (threaded) trimWorkerPool(config, threads - 1);
       wasmApi.instantiate(readFileSync(binary), imports).then(
         (r) => receive(r.instance, r.module),
         (e: unknown) => {
@@ -130,7 +144,8 @@ async function instantiate(threads: number): Promise<BackendWasm> {
     onAbort: (msg) => {
       abortMessage = String(msg);
     },
-  });
+  };
+  const module = await factory(config);
   if (abortMessage) throw new Error(`The wasm runtime aborted while starting: ${abortMessage}`);
   attachBridge(module);
   setThreadsCount(threads);
