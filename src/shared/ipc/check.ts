@@ -4,11 +4,18 @@
 export interface Validator<T> {
   readonly check: (value: unknown, path: string) => string | null;
   /** Phantom field: never set, only carries T for the type checker. */
-  readonly __type?: T;
+  readonly __type?: () => T;
 }
 
 /** The static type a validator admits. */
 export type Infer<V> = V extends Validator<infer T> ? T : never;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type OptionalKeys<S> = { [K in keyof S]: undefined extends Infer<S[K]> ? K : never }[keyof S];
+/** An object type from a shape of validators; fields that admit undefined become optional. */
+export type ObjectOf<S> = Simplify<
+  { [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> }
+>;
 
 function make<T>(check: (value: unknown, path: string) => string | null): Validator<T> {
   return { check };
@@ -83,9 +90,7 @@ export const v = {
       return null;
     }),
   /** A plain object with these fields; unknown extra fields are allowed (forward compatibility). */
-  object: <S extends Record<string, Validator<unknown>>>(
-    shape: S,
-  ): Validator<{ [K in keyof S]: Infer<S[K]> }> =>
+  object: <S extends Record<string, Validator<unknown>>>(shape: S): Validator<ObjectOf<S>> =>
     make((x, p) => {
       if (!isRecord(x)) return `${p} should be an object, got ${kind(x)}`;
       for (const key of Object.keys(shape)) {
