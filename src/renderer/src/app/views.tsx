@@ -1,6 +1,7 @@
 // The views the shell switches between. A feature plugs its screen in by replacing its placeholder here.
 import type { ComponentType } from 'react';
 import { ViewPlaceholder } from './ViewPlaceholder';
+import { InspectView } from '../features/inspector/InspectView';
 
 export const VIEW_IDS = ['editor', 'training', 'runs', 'inspect', 'convLab'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -20,7 +21,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'editor', Component: placeholder('editor') },
   { id: 'training', Component: placeholder('training') },
   { id: 'runs', Component: placeholder('runs') },
-  { id: 'inspect', Component: placeholder('inspect') },
+  { id: 'inspect', Component: InspectView },
   { id: 'convLab', Component: placeholder('convLab') },
 ];
 
