@@ -1,6 +1,7 @@
 // Helpers for the wasm kernel tests: seeded data, run the same computation on cpu and wasm, compare.
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
+import { silenceTfjsBanner } from '../../src/engine/backend.ts';
 import { registerWasmTrainingKernels } from '../../src/engine/wasm/register.ts';
 import { registerWasmBackend } from '../../src/engine/wasm/wasm-backend.ts';
 
@@ -19,6 +20,7 @@ export function seeded(n: number, seed: number): Float32Array {
 }
 
 export async function setUpWasm(threads: number): Promise<void> {
+  silenceTfjsBanner();
   registerWasmTrainingKernels();
   registerWasmBackend(threads);
   assert.ok(await tf.setBackend('wasm'), 'the wasm backend should start');
