@@ -70,3 +70,9 @@ export async function withQuietStdout<T>(work: () => Promise<T>): Promise<T> {
     console.log = log;
   }
 }
+
+/** Starts the fastest tfjs backend (or `--backend NAME`) and returns its name. */
+export async function startBackend(args: ParsedArgs): Promise<string> {
+  const { initBackend } = await import('../engine/backend');
+  return (await initBackend({ prefer: args.options.get('backend') })).name;
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import * as tf from '@tensorflow/tfjs';
-import { fileSaveHandler } from '../../src/engine/probes/load-model';
+import { saveModelToDir } from '../../src/engine/model-io';
 import { channelStats, featureMapProbe } from '../../src/engine/probes/feature-maps';
 import { courseConvnet, digit } from '../engine/probes-fixtures';
 
@@ -28,7 +28,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'probe-cli-'));
   runDir = join(dir, 'run');
   model = courseConvnet(3);
-  await model.save(fileSaveHandler(join(runDir, 'best')));
+  await saveModelToDir(model, join(runDir, 'best'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -83,7 +83,7 @@ test('mistakes get a sentence saying what to do', () => {
   const badInput = cli('probe', runDir, '--input', 'mnist-test:10000', '--out', join(dir, 'x'));
   assert.match(badInput.stderr, /images 0 to 9999/);
   const noModel = cli('gradcam', join(dir, 'missing'), '--input', 'mnist-test:0', '--out', join(dir, 'x'));
-  assert.match(noModel.stderr, /does not exist: give a run directory or a model\.json file/);
+  assert.match(noModel.stderr, /does not exist: give a run folder, a model folder or a model\.json file/);
   const usage = cli('probe', runDir);
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /usage: npm run cli -- probe/);

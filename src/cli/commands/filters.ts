@@ -1,15 +1,16 @@
 // `filters`: a Conv2D layer's kernel weights and the input patterns its filters respond to most.
 import { convKernels } from '../../engine/probes/kernels';
-import { loadProbeModel } from '../../engine/probes/load-model';
+import { loadModelFromDir } from '../../engine/model-io';
 import { filterPatterns } from '../../engine/probes/patterns';
 import { encodePng, imageGrid, tileGrid } from '../../engine/probes/png';
 import { paintRgba, symmetricRange } from '../../shared/colormap';
 import type { ConvKernels } from '../../shared/probes';
-import { fileSafe, intOption, parseArgs, tileScale, withQuietStdout, writeOut } from '../probe-args';
+import { fileSafe, intOption, parseArgs, startBackend, tileScale, withQuietStdout, writeOut } from '../probe-args';
 
 export const summary = 'kernel images and gradient-ascent patterns: filters <run dir | model.json> --layer NAME [--count N] --out DIR';
 
-const USAGE = 'usage: npm run cli -- filters <run dir | model.json> --layer NAME [--count N] [--steps N] --out DIR [--json]';
+const USAGE =
+  'usage: npm run cli -- filters <run dir | model.json> --layer NAME [--count N] [--steps N] --out DIR [--json] [--backend NAME]';
 
 /** One tile per (input channel, filter): rows are input channels, columns filters; signed, blue-white-red. */
 function kernelPicture(k: ConvKernels): Buffer {
@@ -37,7 +38,8 @@ export async function run(argv: string[]): Promise<number> {
   const count = intOption(args, 'count', 16, 1, 512)!;
   const steps = intOption(args, 'steps', 40, 1, 1000)!;
   const report = await withQuietStdout(async () => {
-    const model = await loadProbeModel(modelPath);
+    await startBackend(args);
+    const model = await loadModelFromDir(modelPath);
     const files: [string, Buffer | string][] = [];
     const isConv = model.layers.some((l) => l.name === layer && l.getClassName() === 'Conv2D');
     if (isConv) {

@@ -1,14 +1,14 @@
 // `gradcam`: the class-activation heatmap of one input, alone and over the input.
 import { gradCam } from '../../engine/probes/gradcam';
 import { readInput } from '../../engine/probes/inputs';
-import { loadProbeModel } from '../../engine/probes/load-model';
+import { loadModelFromDir } from '../../engine/model-io';
 import { encodePng, imageGrid, mapGrid, overlayHeatmap } from '../../engine/probes/png';
-import { intOption, parseArgs, tileScale, withQuietStdout, writeOut } from '../probe-args';
+import { intOption, parseArgs, startBackend, tileScale, withQuietStdout, writeOut } from '../probe-args';
 
 export const summary = 'class-activation heatmap: gradcam <run dir | model.json> --input <png | mnist-test:N> [--class K] --out DIR';
 
 const USAGE =
-  'usage: npm run cli -- gradcam <run dir | model.json> --input <image.png | mnist-test:INDEX> [--class K] [--layer NAME] [--opacity 0.5] --out DIR [--json]';
+  'usage: npm run cli -- gradcam <run dir | model.json> --input <image.png | mnist-test:INDEX> [--class K] [--layer NAME] [--opacity 0.5] --out DIR [--json] [--backend NAME]';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
@@ -23,7 +23,8 @@ export async function run(argv: string[]): Promise<number> {
   const opacity = Number(args.options.get('opacity') ?? '0.5');
   if (!(opacity >= 0 && opacity <= 1)) throw new Error(`--opacity should be a number from 0 to 1, got "${args.options.get('opacity')}".`);
   const report = await withQuietStdout(async () => {
-    const model = await loadProbeModel(modelPath);
+    await startBackend(args);
+    const model = await loadModelFromDir(modelPath);
     const input = readInput(inputSpec);
     const cam = gradCam(model, input.image, { classIndex, layerName: args.options.get('layer') });
     const [h, w] = cam.shape;

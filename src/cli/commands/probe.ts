@@ -1,14 +1,14 @@
 // `probe`: feature maps of one input through a trained model, as PNG grids and per-channel statistics.
 import { channelStats, featureMapProbe } from '../../engine/probes/feature-maps';
 import { readInput } from '../../engine/probes/inputs';
-import { loadProbeModel } from '../../engine/probes/load-model';
+import { loadModelFromDir } from '../../engine/model-io';
 import { encodePng, imageGrid, mapGrid } from '../../engine/probes/png';
-import { fileSafe, parseArgs, tileScale, withQuietStdout, writeOut } from '../probe-args';
+import { fileSafe, parseArgs, startBackend, tileScale, withQuietStdout, writeOut } from '../probe-args';
 
-export const summary = 'feature maps of one input: probe <run dir | model.json> --input <png | mnist-test:N> --out DIR [--json]';
+export const summary = 'feature maps of one input: probe <run dir | model.json> --input <png | mnist-test:N> --out DIR [--json] [--backend NAME]';
 
 const USAGE =
-  'usage: npm run cli -- probe <run dir | model.json> --input <image.png | mnist-test:INDEX> --out DIR [--json]';
+  'usage: npm run cli -- probe <run dir | model.json> --input <image.png | mnist-test:INDEX> --out DIR [--json] [--backend NAME]';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
@@ -21,7 +21,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const json = args.flags.has('json');
   const report = await withQuietStdout(async () => {
-    const model = await loadProbeModel(modelPath);
+    await startBackend(args);
+    const model = await loadModelFromDir(modelPath);
     const input = readInput(inputSpec);
     const probe = featureMapProbe(model);
     const maps = probe.run(input.image);

@@ -11,7 +11,7 @@ import { featureMapProbe, type FeatureMapProbe } from './feature-maps';
 import { gradCam } from './gradcam';
 import { mnistTestImage } from './inputs';
 import { convKernels } from './kernels';
-import { loadProbeModel } from './load-model';
+import { loadModelFromDir } from '../model-io';
 import { filterPatterns } from './patterns';
 
 interface Loaded {
@@ -70,7 +70,7 @@ export function createProbeService(opts: ProbeServiceOptions): ProbeService {
       cache.delete(key);
     }
     let model: tf.LayersModel;
-    if (file) model = await loadProbeModel(file);
+    if (file) model = await loadModelFromDir(file);
     else {
       const name = (source as Extract<ProbeSource, { kind: 'template' }>).name;
       const doc = getTemplate(name);
