@@ -68,7 +68,14 @@ export function ConvLab() {
           lang={lang}
         />
       ) : (
-        <ImageView tf={tf} settings={image} onSettings={setImage} custom={kernel} lang={lang} />
+        <ImageView
+          tf={tf}
+          settings={image}
+          onSettings={setImage}
+          custom={kernel}
+          onCustom={setKernel}
+          lang={lang}
+        />
       )}
     </div>
   );

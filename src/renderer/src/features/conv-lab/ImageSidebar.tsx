@@ -4,6 +4,7 @@ import { MAX_IMAGE_SIDE } from '../../../../shared/conv-lab/image';
 import type { Matrix, Padding, PoolKind } from '../../../../shared/conv-lab/types';
 import type { SourceKind } from './image-sources';
 import { KernelGallery } from './KernelGallery';
+import { ModelKernels } from './ModelKernels';
 import { Segmented } from './Segmented';
 
 export interface ImageSettings {
@@ -22,12 +23,22 @@ interface Props {
   settings: ImageSettings;
   onSettings(s: ImageSettings): void;
   onPhoto(file: File): void;
+  /** A kernel taken from a trained model: becomes the editor kernel and is applied. */
+  onModelKernel(kernel: Matrix): void;
   photoError: string | null;
   custom: Matrix;
   lang: 'en' | 'es';
 }
 
-export function ImageSidebar({ settings: s, onSettings, onPhoto, photoError, custom, lang }: Props) {
+export function ImageSidebar({
+  settings: s,
+  onSettings,
+  onPhoto,
+  onModelKernel,
+  photoError,
+  custom,
+  lang,
+}: Props) {
   const { t } = useTranslation('convLab');
   const set = (patch: Partial<ImageSettings>) => onSettings({ ...s, ...patch });
   const nums = (ns: number[]) => ns.map((n) => ({ value: n, label: String(n) }));
@@ -160,7 +171,7 @@ export function ImageSidebar({ settings: s, onSettings, onPhoto, photoError, cus
           </div>
         )}
       </div>
-      <p className="cl-hint">{t('fromModel')}</p>
+      <ModelKernels onPick={onModelKernel} />
     </aside>
   );
 }

@@ -7,16 +7,18 @@ import type { Grid, Matrix } from '../../../../shared/conv-lab/types';
 import { GridCanvas } from './GridCanvas';
 import { decodePhoto, digitGrid, sceneGrid } from './image-sources';
 import { ImageSidebar, type ImageSettings } from './ImageSidebar';
+import { CUSTOM } from './KernelGallery';
 
 interface Props {
   tf: Tf;
   settings: ImageSettings;
   onSettings(s: ImageSettings): void;
   custom: Matrix;
+  onCustom(k: Matrix): void;
   lang: 'en' | 'es';
 }
 
-export function ImageView({ tf, settings: s, onSettings, custom, lang }: Props) {
+export function ImageView({ tf, settings: s, onSettings, custom, onCustom, lang }: Props) {
   const { t } = useTranslation('convLab');
   const [photo, setPhoto] = useState<Grid | null>(null);
   const [photoError, setPhotoError] = useState<string | null>(null);
@@ -59,6 +61,10 @@ export function ImageView({ tf, settings: s, onSettings, custom, lang }: Props) 
         settings={s}
         onSettings={onSettings}
         onPhoto={onPhoto}
+        onModelKernel={(k) => {
+          onCustom(k);
+          onSettings({ ...s, kernelName: CUSTOM });
+        }}
         photoError={photoError}
         custom={custom}
         lang={lang}
