@@ -20,6 +20,7 @@ import {
 import { createHandlers } from './handlers';
 import { menuTemplate, type MenuEntry } from './menu';
 import { registerHandlers } from './register';
+import { createServices } from './services';
 import { CONTENT_SECURITY_POLICY, isAllowedRequest, isAppUrl } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
     electron: { electron: process.versions.electron, chrome: process.versions.chrome },
     events,
     dialogs,
+    ...createServices(events),
   });
   registerHandlers(ipcMain, handlers, {
     isTrustedSender: (url) => isAppUrl(url, rendererRoot, devServerUrl) || url.startsWith(rootUrl),
