@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { COURSE_INPUT, COURSE_KERNEL, gridToMatrix, matrixToGrid } from '../../src/shared/conv-lab/matrix.ts';
 import { convolve, pool, relu, runPipeline } from '../../src/shared/conv-lab/ops.ts';
+import { kernelsFromConvWeights } from '../../src/shared/conv-lab/image.ts';
 import { galleryKernel } from '../../src/shared/conv-lab/kernels.ts';
 import { enumerateWindows } from '../../src/shared/conv-lab/windows.ts';
 import type { Matrix, Padding } from '../../src/shared/conv-lab/types.ts';
@@ -133,4 +134,34 @@ test('the pipeline chains conv → ReLU → pooling and leaves no tensor behind'
     /does not fit/,
   );
   assert.equal(tf.memory().numTensors, before);
+});
+
+test("a trained model's first Conv2D kernel, summed over channels, does in the lab what the layer does to a grey picture", () => {
+  const layer = tf.layers.conv2d({
+    filters: 2,
+    kernelSize: 3,
+    useBias: false,
+    padding: 'same',
+    inputShape: [6, 6, 3],
+  });
+  const model = tf.sequential({ layers: [layer] });
+  const grey: Matrix = Array.from({ length: 6 }, (_, i) =>
+    Array.from({ length: 6 }, (_, j) => ((i * 5 + j * 3) % 7) / 7),
+  );
+  const [weights] = layer.getWeights();
+  const kernels = kernelsFromConvWeights(weights.dataSync(), weights.shape);
+  const rgb = tf.tidy(() => tf.tensor4d(grey.flat(), [1, 6, 6, 1]).tile([1, 1, 1, 3]));
+  const out = model.predict(rgb) as tf.Tensor4D;
+  const layerOut = out.arraySync()[0];
+  for (let f = 0; f < 2; f++) {
+    const lab = convolve(tf, matrixToGrid(grey), kernels[f], { stride: 1, padding: 'same' });
+    for (let i = 0; i < 36; i++) {
+      assert.ok(
+        Math.abs(lab.data[i] - layerOut[Math.floor(i / 6)][i % 6][f]) < 1e-5,
+        `filter ${f}, pixel ${i}`,
+      );
+    }
+  }
+  tf.dispose([rgb, out]);
+  model.dispose();
 });
