@@ -229,3 +229,19 @@ test('loading a document as a project resets history; as a template it is undoab
   assert.equal(s().past.length, 0);
   assert.equal(s().plan.totalParams, 93322);
 });
+
+test('typing into one inspector field is one undo step until the field is left', () => {
+  const store = createAppStore();
+  const s = () => store.getState();
+  const id = s().appendLayer('Dense');
+  const steps = s().past.length;
+  s().setParam(id, 'units', 7, true);
+  s().setParam(id, 'units', 70, true);
+  assert.equal(s().past.length, steps + 1);
+  s().endEdit();
+  s().setParam(id, 'units', 71, true);
+  assert.equal(s().past.length, steps + 2);
+  s().undo();
+  s().undo();
+  assert.equal((s().doc.nodes[0].params as { units: number }).units, 64);
+});

@@ -86,7 +86,8 @@ export function pasteFragment(
     const id = fresh('n', ids);
     map.set(n.id, id);
     const base = n.name.replace(/_\d+$/, '');
-    const copy = structuredClone(n);
+    // A pasted layer is a new layer: it no longer stands for a pretrained base's saved layer.
+    const { base: _base, ...copy } = structuredClone(n);
     return {
       ...copy,
       id,

@@ -30,6 +30,8 @@ export interface GraphSlice {
   dragOrigin: GraphDoc | null;
   /** Bumped by pastes so repeated pastes do not stack on each other. */
   pasteCount: number;
+  /** "nodeId:param" while one inspector field is being typed into: its keystrokes make one undo step. */
+  editKey: string | null;
 
   /** Replaces the document: `undoable` for templates and imports, not for opening a project. */
   loadDoc(doc: GraphDoc, opts?: { undoable?: boolean }): void;
@@ -38,8 +40,13 @@ export interface GraphSlice {
   appendLayer(type: LayerType): string;
   connect(source: string, target: string): boolean;
   deleteSelection(): void;
-  setParam(nodeId: string, name: string, value: unknown): void;
+  /** With `merge`, successive values for the same field (typing) replace each other in history. */
+  setParam(nodeId: string, name: string, value: unknown, merge?: boolean): void;
+  /** Ends a merged edit (the field lost focus): the next change is a new undo step. */
+  endEdit(): void;
   rename(nodeId: string, name: string): boolean;
+  /** Renames the document (the model's name, and the project file's suggested name). */
+  renameDoc(name: string): void;
   /** Node moves from the canvas; `done` false while dragging (one undo step per drag). */
   moveNodes(moves: { id: string; position: Position }[], done: boolean): void;
   select(selection: Partial<Selection>): void;
@@ -57,7 +64,7 @@ export const createGraphSlice =
   (initialDoc: GraphDoc): StateCreator<AppStore, [], [], GraphSlice> =>
   (set, get) => {
     /** Applies an edit as one undo step. */
-    const commit = (doc: GraphDoc, extra: Partial<GraphSlice> = {}): void => {
+    const commit = (doc: GraphDoc, extra: Partial<AppStore> = {}): void => {
       const { doc: prev, past } = get();
       if (doc === prev) return;
       set({
@@ -66,6 +73,7 @@ export const createGraphSlice =
         past: [...past.slice(-(HISTORY_LIMIT - 1)), prev],
         future: [],
         refusal: null,
+        editKey: null,
         ...extra,
       });
     };
@@ -104,12 +112,23 @@ export const createGraphSlice =
       refusal: null,
       dragOrigin: null,
       pasteCount: 0,
+      editKey: null,
 
       loadDoc(doc, opts = {}) {
         const selection = { nodes: [], edges: [] };
-        if (opts.undoable) commit(doc, { selection });
+        const fitRequest = get().fitRequest + 1;
+        if (opts.undoable) commit(doc, { selection, fitRequest });
         else
-          set({ doc, plan: planDoc(doc), past: [], future: [], selection, refusal: null, dragOrigin: null });
+          set({
+            doc,
+            plan: planDoc(doc),
+            past: [],
+            future: [],
+            selection,
+            refusal: null,
+            dragOrigin: null,
+            fitRequest,
+          });
       },
       addLayer(type, position) {
         const node = ops.makeNode(get().doc, type, position);
@@ -145,17 +164,22 @@ export const createGraphSlice =
           selection: { nodes: [], edges: [] },
         });
       },
-      setParam(nodeId, name, value) {
-        const node = get().doc.nodes.find((n) => n.id === nodeId);
-        if (!node || JSON.stringify((node.params as Record<string, unknown>)[name]) === JSON.stringify(value))
-          return;
-        commit(
-          ops.updateNode(
-            get().doc,
-            nodeId,
-            (n) => ({ ...n, params: { ...n.params, [name]: value } }) as typeof n,
-          ),
+      setParam(nodeId, name, value, merge = false) {
+        const { doc, editKey } = get();
+        const node = doc.nodes.find((n) => n.id === nodeId);
+        const old = node && (node.params as Record<string, unknown>)[name];
+        if (!node || JSON.stringify(old) === JSON.stringify(value)) return;
+        const next = ops.updateNode(
+          doc,
+          nodeId,
+          (n) => ({ ...n, params: { ...n.params, [name]: value } }) as typeof n,
         );
+        const key = `${nodeId}:${name}`;
+        if (merge && editKey === key) set({ doc: next, plan: planDoc(next), future: [], refusal: null });
+        else commit(next, { editKey: merge ? key : null });
+      },
+      endEdit() {
+        set({ editKey: null });
       },
       rename(nodeId, name) {
         const doc = get().doc;
@@ -163,6 +187,10 @@ export const createGraphSlice =
         if (!clean || doc.nodes.some((n) => n.id !== nodeId && n.name === clean)) return false;
         commit(ops.updateNode(doc, nodeId, (n) => ({ ...n, name: clean })));
         return true;
+      },
+      renameDoc(name) {
+        const clean = name.trim();
+        if (clean && clean !== get().doc.name) commit({ ...get().doc, name: clean }, { plan: get().plan });
       },
       moveNodes(moves, done) {
         const s = get();

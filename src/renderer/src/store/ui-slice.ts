@@ -20,6 +20,8 @@ export interface UiSlice {
   notice: Notice | null;
   /** The node the canvas should bring into view (error list clicks); cleared once done. */
   focusRequest: { nodeId: string; seq: number } | null;
+  /** Bumped when a whole new graph arrives (template, open, restore): the canvas fits it to view. */
+  fitRequest: number;
   setTheme(theme: Theme): void;
   togglePanel(panel: EditorPanel): void;
   notify(notice: Notice | null): void;
@@ -31,6 +33,7 @@ export const createUiSlice: StateCreator<AppStore, [], [], UiSlice> = (set, get)
   panels: { palette: true, inspector: true, summary: true, errors: true },
   notice: null,
   focusRequest: null,
+  fitRequest: 0,
   setTheme: (theme) => set({ theme }),
   togglePanel: (panel) => set({ panels: { ...get().panels, [panel]: !get().panels[panel] } }),
   notify: (notice) => set({ notice }),

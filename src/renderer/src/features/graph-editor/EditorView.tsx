@@ -1,0 +1,32 @@
+// The Editor view: palette, canvas with its problem list, and the inspector/summary panel around React Flow.
+import { ReactFlowProvider } from '@xyflow/react';
+import { useActiveView } from '../../app/view-context.tsx';
+import { ProjectControls } from '../project/ProjectControls.tsx';
+import { Canvas } from './Canvas.tsx';
+import { ErrorList } from './ErrorList.tsx';
+import { Palette } from './Palette.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { useEditorShortcuts } from './useEditorCommands.ts';
+import './editor.css';
+
+function EditorShortcuts() {
+  useEditorShortcuts(useActiveView().view === 'editor');
+  return null;
+}
+
+export function EditorView() {
+  return (
+    <ReactFlowProvider>
+      <div className="editor">
+        <EditorShortcuts />
+        <ProjectControls />
+        <Toolbar />
+        <Palette />
+        <Canvas />
+        <SidePanel />
+        <ErrorList />
+      </div>
+    </ReactFlowProvider>
+  );
+}
