@@ -1,6 +1,7 @@
 // The views the shell switches between. A feature plugs its screen in by replacing its placeholder here.
 import type { ComponentType } from 'react';
 import { ViewPlaceholder } from './ViewPlaceholder';
+import { EditorView } from '../features/graph-editor/EditorView';
 import { InspectView } from '../features/inspector/InspectView';
 
 export const VIEW_IDS = ['editor', 'training', 'runs', 'inspect', 'convLab'] as const;
@@ -18,7 +19,7 @@ const placeholder = (id: ViewId): ComponentType => {
 };
 
 export const VIEWS: readonly ViewEntry[] = [
-  { id: 'editor', Component: placeholder('editor') },
+  { id: 'editor', Component: EditorView },
   { id: 'training', Component: placeholder('training') },
   { id: 'runs', Component: placeholder('runs') },
   { id: 'inspect', Component: InspectView },
