@@ -9,6 +9,7 @@ import {
 } from './schema.ts';
 import { autoName, isLayerType } from './layers.ts';
 import { withLayout } from './layout.ts';
+import { plan } from './plan.ts';
 import { isObject, KerasJsonError, paramsFromConfig, type Json, type JsonObject } from './keras-config.ts';
 
 export { KerasJsonError } from './keras-config.ts';
@@ -169,7 +170,7 @@ function fromSequential(name: string, config: JsonObject | Json[]): GraphDoc {
     nodes.unshift(input);
   }
   const edges = nodes.slice(1).map((n, i) => edge(nodes[i].id, n.id, 0, 1));
-  return { version: GRAPH_DOC_VERSION, name, nodes: withLayout(nodes, edges), edges };
+  return checkNormAxes({ version: GRAPH_DOC_VERSION, name, nodes: withLayout(nodes, edges), edges }, layers);
 }
 
 function fromFunctional(name: string, config: JsonObject): GraphDoc {
@@ -204,7 +205,32 @@ function fromFunctional(name: string, config: JsonObject): GraphDoc {
     .map((l, i) => ({ l, i }))
     .sort((a, b) => rank(a.l.name) - rank(b.l.name) || a.i - b.i);
   const nodes = ordered.map(({ l }) => toNode(l));
-  return { version: GRAPH_DOC_VERSION, name, nodes: withLayout(nodes, edges), edges };
+  return checkNormAxes({ version: GRAPH_DOC_VERSION, name, nodes: withLayout(nodes, edges), edges }, layers);
+}
+
+/**
+ * BatchNormalization normalises the last axis here (channels); a Keras model that normalises
+ * another one would import with the wrong weights, so it is refused by name.
+ */
+function checkNormAxes(doc: GraphDoc, layers: RawLayer[]): GraphDoc {
+  const axes = new Map<string, number>();
+  for (const l of layers) {
+    if (l.className !== 'BatchNormalization') continue;
+    const a = Array.isArray(l.config.axis) ? l.config.axis[0] : l.config.axis;
+    if (typeof a === 'number' && a !== -1) axes.set(l.name, a);
+  }
+  if (axes.size === 0) return doc;
+  const p = plan(doc);
+  for (const [name, axis] of axes) {
+    const source = p.nodes[name]?.sources[0];
+    const rank = source === undefined ? undefined : p.nodes[source]?.outputShape?.length;
+    if (rank !== undefined && axis !== rank - 1) {
+      throw new KerasJsonError(
+        `Layer '${name}' (BatchNormalization) normalises axis ${axis}, not the channels (axis -1), which Convnet Studio cannot draw: use axis=-1 in Keras and export again.`,
+      );
+    }
+  }
+  return doc;
 }
 
 /**

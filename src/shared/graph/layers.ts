@@ -8,11 +8,10 @@ import {
   inputLayer,
   maxPooling2d,
 } from './layers-image.ts';
+import { add, concatenate } from './layers-merge.ts';
 import {
   activation,
-  add,
   batchNormalization,
-  concatenate,
   dense,
   dropout,
   flatten,

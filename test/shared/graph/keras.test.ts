@@ -144,6 +144,16 @@ test('unsupported options and damaged files give a sentence saying what to do', 
   assert.throws(() => fromKerasJson(free), /unknown size.*fixed sizes/);
   assert.throws(() => fromKerasJson('{not json'), /not valid JSON/);
   assert.throws(() => fromKerasJson({ hello: 1 }), /not a Keras model JSON/);
+  const bnAxis = keras('keras3-residual-functional.json') as {
+    config: { layers: { config: Record<string, unknown> }[] };
+  };
+  bnAxis.config.layers[2].config.axis = 1;
+  assert.throws(
+    () => fromKerasJson(bnAxis),
+    /'batch_normalization' \(BatchNormalization\) normalises axis 1/,
+  );
+  bnAxis.config.layers[2].config.axis = [3];
+  assert.equal(plan(fromKerasJson(bnAxis)).totalParams, 3002, 'axis [3] is the channels of a 4-D tensor');
   const shared = keras('keras3-residual-functional.json') as {
     config: { layers: { inbound_nodes: unknown[] }[] };
   };
