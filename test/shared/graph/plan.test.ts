@@ -141,9 +141,15 @@ test('a 300-layer chain plans in a few milliseconds', () => {
   assert.equal(plan(doc).ok, true);
   for (let i = 0; i < 10; i++) plan(doc); // warm the JIT, as the editor is after its first edits
   const runs = 100;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < runs; i++) plan(doc);
   const ms = (performance.now() - t0) / runs;
-  console.log(`plan() of a 300-node chain: ${ms.toFixed(3)} ms per call (mean of ${runs})`);
-  assert.ok(ms < 25, `plan() took ${ms} ms per call`);
+  const used = process.cpuUsage(cpu0);
+  // CPU time, not wall time: the shared test machines are busy, and other processes' turns are not plan()'s cost.
+  const cpuMs = (used.user + used.system) / 1000 / runs;
+  console.log(
+    `plan() of a 300-node chain: ${cpuMs.toFixed(3)} ms CPU (${ms.toFixed(3)} ms wall) per call, mean of ${runs}`,
+  );
+  assert.ok(cpuMs < 25, `plan() took ${cpuMs} ms of CPU per call`);
 });
