@@ -33,6 +33,7 @@ export function toKerasJson(doc: GraphDoc): JsonObject {
     class_name: 'Functional',
     config: {
       name: safeModelName(doc.name ?? ''),
+      trainable: true, // Keras's functional_from_config reads it
       layers,
       input_layers: p.inputs.map((id) => [nameOf(id), 0, 0]),
       output_layers: p.outputs.map((id) => [nameOf(id), 0, 0]),
