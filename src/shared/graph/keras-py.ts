@@ -34,7 +34,7 @@ export const DEFAULT_PY_SETTINGS: PyTrainingSettings = {
 
 export interface PyExportOptions {
   settings?: Partial<PyTrainingSettings>;
-  /** Path (as the script will see it) of a tfjs model.json whose weights the script loads. */
+  /** Path of a tfjs model.json whose weights the script loads, relative to the script (or absolute). */
   weightsModelJson?: string;
 }
 
@@ -291,7 +291,8 @@ def main():
     with strategy.scope():
         model = build_model()
         if WEIGHTS_MODEL_JSON:
-            load_tfjs_weights(model, WEIGHTS_MODEL_JSON)
+            here = os.path.dirname(os.path.abspath(__file__))
+            load_tfjs_weights(model, os.path.join(here, WEIGHTS_MODEL_JSON))
         model.compile(optimizer=${optimizerCall(s)},
                       loss=${py.str(s.loss)},
                       metrics=${JSON.stringify(s.metrics)})
