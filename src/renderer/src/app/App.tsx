@@ -9,6 +9,7 @@ import { useAppStoreApi } from '../store/StoreProvider';
 import { AboutDialog } from './AboutDialog';
 import { AppHeader } from './AppHeader';
 import { StatusBar } from './StatusBar';
+import { ViewErrorBoundary } from './ViewErrorBoundary';
 import { useCommandBus, type AppCommand } from './commands';
 import { useShortcuts } from './useShortcuts';
 import { useTheme } from './useTheme';
@@ -89,7 +90,9 @@ export function App() {
               hidden={id !== view}
               data-view-panel={id}
             >
-              <Component />
+              <ViewErrorBoundary view={id}>
+                <Component />
+              </ViewErrorBoundary>
             </div>
           ))}
         </main>
