@@ -31,11 +31,11 @@ test('tabs switch the view', async () => {
 
 test('the theme toggles and is remembered', async () => {
   const { page } = app;
-  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  const theme = () => page.locator('html').getAttribute('data-theme');
   assert.equal(await theme(), 'light');
   await page.locator('[data-action=toggle-theme]').click();
   assert.equal(await theme(), 'dark');
-  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const bg = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
   assert.notEqual(bg, 'rgb(244, 245, 249)', 'the dark theme changes the page colours');
   await screenshot(page, 'shell-editor-dark');
   await page.reload();
@@ -49,7 +49,7 @@ test('the language switches to Spanish and back', async () => {
   const { page } = app;
   await page.locator('[data-lang=es]').click();
   await page.locator('.tabs__tab[data-view=training]', { hasText: 'Entrenamiento' }).waitFor();
-  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'es');
   await page.locator('.menu__button', { hasText: 'Archivo' }).click();
   await page.locator('[data-menu-item=open]', { hasText: 'Abrir' }).waitFor();
   await screenshot(page, 'shell-menu-es');
