@@ -11,16 +11,20 @@ export interface LazyEvaluator {
   dispose(): void;
 }
 
-/** `backend` as for training ('wasm' by default, 'cpu' to force the slow one). */
-export function createLazyEvaluator(dataDir: string, backend?: string): LazyEvaluator {
+/**
+ * `dataDir` defaults to the app's data folder (where training writes runs); `backend` as for
+ * training: the ladder picks when absent.
+ */
+export function createLazyEvaluator(opts: { dataDir?: string; backend?: string } = {}): LazyEvaluator {
   let loading: Promise<RunEvaluator> | null = null;
   let loaded: RunEvaluator | null = null;
   const get = (): Promise<RunEvaluator> =>
     (loading ??= (async () => {
-      const { useBackend } = await import('./process/backend-choice.ts');
-      await useBackend(backend);
+      const { initBackend } = await import('./backend.ts');
+      await initBackend(opts.backend ? { prefer: opts.backend } : {});
       const { RunEvaluator: Ctor } = await import('./evaluate-run.ts');
-      loaded = new Ctor(dataDir);
+      const { defaultDataDir } = await import('./runs.ts');
+      loaded = new Ctor(opts.dataDir ?? defaultDataDir());
       return loaded;
     })());
   return {

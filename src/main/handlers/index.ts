@@ -8,6 +8,8 @@ import { evalHandlers, type Evaluator } from './eval';
 import { graphHandlers } from './graph';
 import { probeHandlers, type ProbeService } from './probe';
 import { projectHandlers, type Dialogs } from './project';
+import { trainHandlers } from './train';
+import type { TrainingService } from '../training-service';
 
 export interface HostDeps extends AppDeps {
   /** Where engine streams go: Electron windows or WebSocket clients. */
@@ -17,6 +19,10 @@ export interface HostDeps extends AppDeps {
   evaluator?: Evaluator;
   /** Feature maps, filters and Grad-CAM for the Inspect view. */
   probes?: ProbeService;
+  /** Training in the engine process and the runs on disk. */
+  training?: TrainingService;
+  /** The native folder dialog (Electron); absent in the browser. */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 export function createHandlers(deps: HostDeps): Handlers {
@@ -26,6 +32,7 @@ export function createHandlers(deps: HostDeps): Handlers {
     ...evalHandlers(deps.evaluator),
     ...probeHandlers(deps.probes),
     ...projectHandlers(deps.dialogs),
+    ...trainHandlers(deps.training, deps.chooseFolder),
   };
 }
 

@@ -10,10 +10,14 @@ import { evalInvoke } from './channels/eval';
 import { graphInvoke } from './channels/graph';
 import { probeInvoke } from './channels/probe';
 import { projectInvoke } from './channels/project';
+import { runsInvoke } from './channels/runs';
+import { trainEvents, trainInvoke } from './channels/train';
 
 export type { AppInfo, AppShell, MenuCommand } from './channels/app';
 export { MENU_COMMANDS } from './channels/app';
 export type { PredictionPayload, RunEvaluationPayload } from './channels/eval';
+export type { RunListItem, RunRecordPayload } from './channels/runs';
+export type { AugmentPreviewResult, BackendInfo } from './channels/train';
 export type { TemplateInfo } from './channels/graph';
 export type { ProbeInput, ProbeModelInfo, ProbeSource, ProbedInput } from './channels/probe';
 export type { OpenedFile } from './channels/project';
@@ -35,10 +39,13 @@ const INVOKE = {
   ...graphInvoke,
   ...probeInvoke,
   ...projectInvoke,
+  ...runsInvoke,
+  ...trainInvoke,
 } satisfies Record<ChannelName, InvokeSpec>;
 
 const EVENTS = {
   ...appEvents,
+  ...trainEvents,
 } satisfies Record<ChannelName, EventSpec>;
 
 export type InvokeChannel = keyof typeof INVOKE;

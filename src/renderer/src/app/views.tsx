@@ -3,6 +3,8 @@ import type { ComponentType } from 'react';
 import { ViewPlaceholder } from './ViewPlaceholder';
 import { EditorView } from '../features/graph-editor/EditorView';
 import { InspectView } from '../features/inspector/InspectView';
+import { TrainingView } from '../features/training/TrainingView';
+import { RunsView } from '../features/runs/RunsView';
 
 export const VIEW_IDS = ['editor', 'training', 'runs', 'inspect', 'convLab'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -20,8 +22,8 @@ const placeholder = (id: ViewId): ComponentType => {
 
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'editor', Component: EditorView },
-  { id: 'training', Component: placeholder('training') },
-  { id: 'runs', Component: placeholder('runs') },
+  { id: 'training', Component: TrainingView },
+  { id: 'runs', Component: RunsView },
   { id: 'inspect', Component: InspectView },
   { id: 'convLab', Component: placeholder('convLab') },
 ];

@@ -25,7 +25,7 @@ export interface TrainingSettings {
 export interface BackendInfo {
   name: string;
   reason: string;
-  skipped: { name: string; reason: string }[];
+  skipped: { name: string; why: string }[];
 }
 
 export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
