@@ -45,7 +45,9 @@ export async function saveModelToDir(model: tf.LayersModel, dir: string): Promis
       if (!artifacts.modelTopology || artifacts.modelTopology instanceof ArrayBuffer) {
         throw new Error('Only Layers models with a JSON topology can be saved.');
       }
-      const weights = artifacts.weightData ? joinBuffers(artifacts.weightData as ArrayBuffer | ArrayBuffer[]) : new Uint8Array(0);
+      const weights = artifacts.weightData
+        ? joinBuffers(artifacts.weightData as ArrayBuffer | ArrayBuffer[])
+        : new Uint8Array(0);
       const json: ModelJson = {
         modelTopology: artifacts.modelTopology,
         format: 'layers-model',
@@ -71,12 +73,19 @@ export async function saveModelToDir(model: tf.LayersModel, dir: string): Promis
 
 /** The model.json a path names: the file, DIR/model.json, or a run's best/ then last/ model. */
 export function findModelJson(path: string): string {
-  if (!existsSync(path)) throw new Error(`${path} does not exist: give a run folder, a model folder or a model.json file.`);
+  if (!existsSync(path))
+    throw new Error(`${path} does not exist: give a run folder, a model folder or a model.json file.`);
   if (statSync(path).isFile()) return path;
-  for (const c of [join(path, 'model.json'), join(path, 'best', 'model.json'), join(path, 'last', 'model.json')]) {
+  for (const c of [
+    join(path, 'model.json'),
+    join(path, 'best', 'model.json'),
+    join(path, 'last', 'model.json'),
+  ]) {
     if (existsSync(c)) return c;
   }
-  throw new Error(`${path} holds no model.json (nor best/model.json or last/model.json); it may be a run that never finished an epoch.`);
+  throw new Error(
+    `${path} holds no model.json (nor best/model.json or last/model.json); it may be a run that never finished an epoch.`,
+  );
 }
 
 /** An IOHandler that loads model.json and its weight files from disk. */
@@ -89,7 +98,8 @@ export function diskModelHandler(modelJsonPath: string): tf.io.IOHandler {
       } catch (err) {
         throw new Error(`${modelJsonPath} is not a readable model.json (${(err as Error).message}).`);
       }
-      if (!json.modelTopology) throw new Error(`${modelJsonPath} has no modelTopology: it is not a tfjs Layers model.`);
+      if (!json.modelTopology)
+        throw new Error(`${modelJsonPath} has no modelTopology: it is not a tfjs Layers model.`);
       const specs: tf.io.WeightsManifestEntry[] = [];
       const parts: ArrayBuffer[] = [];
       const base = join(modelJsonPath, '..');
@@ -97,15 +107,22 @@ export function diskModelHandler(modelJsonPath: string): tf.io.IOHandler {
         specs.push(...group.weights);
         for (const p of group.paths) {
           const file = join(base, p);
-          if (!existsSync(file)) throw new Error(`${modelJsonPath} refers to ${p}, which is missing next to it.`);
+          if (!existsSync(file))
+            throw new Error(`${modelJsonPath} refers to ${p}, which is missing next to it.`);
           const b = readFileSync(file);
           parts.push(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
         }
       }
       const weightData = joinBuffers(parts).buffer as ArrayBuffer;
-      const expected = specs.reduce((a, s) => a + s.shape.reduce((x, y) => x * y, 1) * (s.dtype === 'int32' || s.dtype === 'float32' ? 4 : 1), 0);
+      const expected = specs.reduce(
+        (a, s) =>
+          a + s.shape.reduce((x, y) => x * y, 1) * (s.dtype === 'int32' || s.dtype === 'float32' ? 4 : 1),
+        0,
+      );
       if (weightData.byteLength !== expected) {
-        throw new Error(`${modelJsonPath}: the weight files hold ${weightData.byteLength} bytes but the manifest needs ${expected}; the model is damaged.`);
+        throw new Error(
+          `${modelJsonPath}: the weight files hold ${weightData.byteLength} bytes but the manifest needs ${expected}; the model is damaged.`,
+        );
       }
       return {
         modelTopology: json.modelTopology,

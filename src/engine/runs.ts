@@ -11,7 +11,10 @@ import { writeFileAtomic } from './model-io.ts';
 export { loadModelFromDir, saveModelToDir, writeFileAtomic } from './model-io.ts';
 
 /** The folder that holds the app's runs: $CONVNET_STUDIO_DATA, else the platform's app-data place. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.CONVNET_STUDIO_DATA) return resolve(env.CONVNET_STUDIO_DATA);
   const home = env.HOME || env.USERPROFILE || homedir();
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Convnet Studio');
@@ -91,7 +94,9 @@ export function createRun(
   mkdirSync(dir, { recursive: true });
   const meta: RunMeta = {
     id,
-    name: init.name ?? `${init.graph.name} on ${init.dataset.kind === 'folder' ? init.dataset.path : init.dataset.kind}`,
+    name:
+      init.name ??
+      `${init.graph.name} on ${init.dataset.kind === 'folder' ? init.dataset.path : init.dataset.kind}`,
     createdAt: createdAt.toISOString(),
     config: init.config,
     dataset: init.dataset,

@@ -1,7 +1,14 @@
 // The training loop: our own batches (seeded order, augmentation) and events through an injected sink.
 import * as tf from '@tensorflow/tfjs';
 import type { EpochEvent, TrainConfig, TrainEvent, LossName } from '../shared/training.ts';
-import { augmenterFor, epochOrder, labelModeFor, makeBatch, splitIndices, type LabelMode } from './datasets/batches.ts';
+import {
+  augmenterFor,
+  epochOrder,
+  labelModeFor,
+  makeBatch,
+  splitIndices,
+  type LabelMode,
+} from './datasets/batches.ts';
 import { subset, type DatasetSplits, type ImageSet } from './datasets/types.ts';
 import { TrainControl } from './train-control.ts';
 
@@ -58,7 +65,10 @@ const SATURATED_BATCHES = 10;
 
 export function makeOptimizer(cfg: TrainConfig): tf.Optimizer {
   if (!(cfg.learningRate > 0) || !Number.isFinite(cfg.learningRate)) {
-    throw new TrainError('model', `The learning rate must be a positive number; got ${cfg.learningRate}. Try 0.001.`);
+    throw new TrainError(
+      'model',
+      `The learning rate must be a positive number; got ${cfg.learningRate}. Try 0.001.`,
+    );
   }
   switch (cfg.optimizer) {
     case 'rmsprop':
@@ -66,9 +76,14 @@ export function makeOptimizer(cfg: TrainConfig): tf.Optimizer {
     case 'adam':
       return tf.train.adam(cfg.learningRate);
     case 'sgd':
-      return cfg.momentum ? tf.train.momentum(cfg.learningRate, cfg.momentum) : tf.train.sgd(cfg.learningRate);
+      return cfg.momentum
+        ? tf.train.momentum(cfg.learningRate, cfg.momentum)
+        : tf.train.sgd(cfg.learningRate);
     default:
-      throw new TrainError('model', `Unknown optimizer "${String(cfg.optimizer)}"; use rmsprop, adam or sgd.`);
+      throw new TrainError(
+        'model',
+        `Unknown optimizer "${String(cfg.optimizer)}"; use rmsprop, adam or sgd.`,
+      );
   }
 }
 
@@ -78,7 +93,11 @@ function divergenceMessage(what: string, epoch: number, batch: number, lr: numbe
 }
 
 /** Mean loss and accuracy of the model over a whole set, in batches, leaving no tensors behind. */
-export function evaluateSet(model: tf.LayersModel, set: ImageSet, mode: LabelMode): { loss: number; accuracy: number | null } {
+export function evaluateSet(
+  model: tf.LayersModel,
+  set: ImageSet,
+  mode: LabelMode,
+): { loss: number; accuracy: number | null } {
   let loss = 0;
   let acc = 0;
   let hasAcc = false;
@@ -133,7 +152,9 @@ export async function train(
     try {
       model.compile({ optimizer: makeOptimizer(cfg), loss: TF_LOSS[cfg.loss], metrics });
     } catch (err) {
-      throw err instanceof TrainError ? err : new TrainError('model', `The model cannot be compiled: ${(err as Error).message}`);
+      throw err instanceof TrainError
+        ? err
+        : new TrainError('model', `The model cannot be compiled: ${(err as Error).message}`);
     }
     let trainSet = data.train;
     let valSet = data.validation;
@@ -169,6 +190,9 @@ export async function train(
       let segmentStart = now();
       const epochStart = activeMs;
       for (let b = 0; b < batches; b++) {
+        // trainOnBatch resolves through microtasks only; without a macrotask turn, stop/pause
+        // messages from the host would wait until the whole run is over.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         if (control.isPaused) {
           activeMs += now() - segmentStart;
           sink({ type: 'paused', epoch, batch: b });
@@ -191,7 +215,11 @@ export async function train(
         }
         const [loss, acc] = Array.isArray(out) ? out : [out];
         if (!Number.isFinite(loss)) {
-          throw new TrainError('nan-loss', divergenceMessage(`became ${loss}`, epoch, b + 1, cfg.learningRate), { epoch, batch: b + 1 });
+          throw new TrainError(
+            'nan-loss',
+            divergenceMessage(`became ${loss}`, epoch, b + 1, cfg.learningRate),
+            { epoch, batch: b + 1 },
+          );
         }
         if (loss! > EXPLODED) {
           throw new TrainError(
@@ -201,7 +229,8 @@ export async function train(
           );
         }
         if (ce && saturatedAbove === Infinity) {
-          saturatedAbove = SATURATED_FACTOR * Math.max(loss!, Math.log(Math.max(2, data.train.classNames.length)));
+          saturatedAbove =
+            SATURATED_FACTOR * Math.max(loss!, Math.log(Math.max(2, data.train.classNames.length)));
         }
         saturatedRun = ce && loss! > saturatedAbove ? saturatedRun + 1 : 0;
         if (saturatedRun >= SATURATED_BATCHES) {

@@ -71,9 +71,15 @@ test('image folder errors say which folder or file is wrong', () => {
     mkdirSync(join(dir, 'cats'));
     assert.throws(() => loadImageFolder(dir, { size: [4, 4], color: 'rgb' }), /hold no PNG or JPEG images/);
     writeFileSync(join(dir, 'cats', 'broken.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
-    assert.throws(() => loadImageFolder(dir, { size: [4, 4], color: 'rgb' }), /broken\.png could not be decoded/);
+    assert.throws(
+      () => loadImageFolder(dir, { size: [4, 4], color: 'rgb' }),
+      /broken\.png could not be decoded/,
+    );
     writeFileSync(join(dir, 'cats', 'broken.png'), 'text');
-    assert.throws(() => loadImageFolder(dir, { size: [4, 4], color: 'rgb' }), /broken\.png is neither a PNG nor a JPEG/);
+    assert.throws(
+      () => loadImageFolder(dir, { size: [4, 4], color: 'rgb' }),
+      /broken\.png is neither a PNG nor a JPEG/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -81,18 +87,33 @@ test('image folder errors say which folder or file is wrong', () => {
 
 test('bilinear resize matches tf.image.resizeBilinear with half-pixel centres', () => {
   const rng = createRng(5);
-  for (const [h, w, oh, ow] of [[9, 13, 4, 5], [5, 7, 11, 3], [28, 28, 32, 32]] as const) {
+  for (const [h, w, oh, ow] of [
+    [9, 13, 4, 5],
+    [5, 7, 11, 3],
+    [28, 28, 32, 32],
+  ] as const) {
     const data = Uint8Array.from({ length: h * w * 3 }, () => rng.int(256));
     const mine = resizeBilinear({ data, height: h, width: w, channels: 3 }, oh, ow).data;
-    const ref = tf.tidy(() => tf.image.resizeBilinear(tf.tensor3d(data, [h, w, 3], 'float32'), [oh, ow], false, true).dataSync());
-    for (let i = 0; i < mine.length; i++) assert.ok(Math.abs(mine[i]! - ref[i]!) <= 0.51, `at ${i}: ${mine[i]} vs ${ref[i]}`);
+    const ref = tf.tidy(() =>
+      tf.image.resizeBilinear(tf.tensor3d(data, [h, w, 3], 'float32'), [oh, ow], false, true).dataSync(),
+    );
+    for (let i = 0; i < mine.length; i++)
+      assert.ok(Math.abs(mine[i]! - ref[i]!) <= 0.51, `at ${i}: ${mine[i]} vs ${ref[i]}`);
   }
 });
 
 function stripes(h: number, w: number): ImageSet {
   const pixels = new Uint8Array(h * w);
   for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) pixels[r * w + c] = c * 10 + r;
-  return { pixels, labels: new Uint8Array([3]), count: 1, height: h, width: w, channels: 1, classNames: ['a', 'b', 'c', 'd'] };
+  return {
+    pixels,
+    labels: new Uint8Array([3]),
+    count: 1,
+    height: h,
+    width: w,
+    channels: 1,
+    classNames: ['a', 'b', 'c', 'd'],
+  };
 }
 
 test('augmentation: no config is the identity, a flip mirrors, shifts and rotations follow their ranges', () => {
@@ -125,7 +146,14 @@ test('augmentation: no config is the identity, a flip mirrors, shifts and rotati
 
 test('the augmentation preview is deterministic for a seed and varies between samples', () => {
   const img = stripes(12, 12);
-  const cfg = { rotation_range: 20, width_shift_range: 0.1, height_shift_range: 0.1, shear_range: 10, zoom_range: 0.1, horizontal_flip: true };
+  const cfg = {
+    rotation_range: 20,
+    width_shift_range: 0.1,
+    height_shift_range: 0.1,
+    shear_range: 10,
+    zoom_range: 0.1,
+    horizontal_flip: true,
+  };
   const a = previewAugmentation(img, cfg, { count: 6, seed: 9, index: 0 });
   assert.deepEqual(a.shape, [6, 12, 12, 1]);
   assert.deepEqual(a.labels, [3, 3, 3, 3, 3, 3]);

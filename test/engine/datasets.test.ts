@@ -27,13 +27,19 @@ test('parseIdx reads the header and data of a well-formed file', () => {
 
 test('parseIdx rejects a bad magic number, a truncated file and extra bytes, naming the file', () => {
   assert.throws(() => parseIdx(new Uint8Array([1, 2, 3, 4]), '/d/foo-idx3'), /foo-idx3 is not an IDX file/);
-  assert.throws(() => parseIdx(idx(0x08, [3, 2, 2], [1, 2, 3]), '/d/images-idx3-ubyte'), (e: unknown) => {
-    assert.ok(e instanceof DatasetError);
-    assert.match(e.message, /images-idx3-ubyte is truncated.*12 bytes.*only 3/);
-    return true;
-  });
+  assert.throws(
+    () => parseIdx(idx(0x08, [3, 2, 2], [1, 2, 3]), '/d/images-idx3-ubyte'),
+    (e: unknown) => {
+      assert.ok(e instanceof DatasetError);
+      assert.match(e.message, /images-idx3-ubyte is truncated.*12 bytes.*only 3/);
+      return true;
+    },
+  );
   assert.throws(() => parseIdx(idx(0x08, [1], [1, 2]), 'labels'), /labels has 1 bytes more/);
-  assert.throws(() => parseIdx(new Uint8Array([0, 0, 8, 3, 0, 0]), 'short'), /short is truncated: its IDX header promises 3 dimensions/);
+  assert.throws(
+    () => parseIdx(new Uint8Array([0, 0, 8, 3, 0, 0]), 'short'),
+    /short is truncated: its IDX header promises 3 dimensions/,
+  );
 });
 
 test('loadIdxPair rejects images and labels files that do not belong together', () => {
@@ -41,14 +47,23 @@ test('loadIdxPair rejects images and labels files that do not belong together', 
   try {
     writeFileSync(join(dir, 'imgs'), idx(0x08, [3, 2, 2], new Array(12).fill(7)));
     writeFileSync(join(dir, 'labs'), idx(0x08, [2], [1, 2]));
-    assert.throws(() => loadIdxPair(join(dir, 'imgs'), join(dir, 'labs'), MNIST_CLASSES), /imgs has 3 images but labs has 2 labels/);
+    assert.throws(
+      () => loadIdxPair(join(dir, 'imgs'), join(dir, 'labs'), MNIST_CLASSES),
+      /imgs has 3 images but labs has 2 labels/,
+    );
     writeFileSync(join(dir, 'labs'), idx(0x08, [3], [1, 2, 12]));
-    assert.throws(() => loadIdxPair(join(dir, 'imgs'), join(dir, 'labs'), MNIST_CLASSES), /label 12 at index 2/);
+    assert.throws(
+      () => loadIdxPair(join(dir, 'imgs'), join(dir, 'labs'), MNIST_CLASSES),
+      /label 12 at index 2/,
+    );
     writeFileSync(join(dir, 'labs'), idx(0x08, [3], [1, 2, 3]));
     const set = loadIdxPair(join(dir, 'imgs'), join(dir, 'labs'), MNIST_CLASSES);
     assert.equal(set.count, 3);
     assert.equal(set.height, 2);
-    assert.throws(() => loadIdxPair(join(dir, 'nope'), join(dir, 'labs'), MNIST_CLASSES), /Cannot read .*nope/);
+    assert.throws(
+      () => loadIdxPair(join(dir, 'nope'), join(dir, 'labs'), MNIST_CLASSES),
+      /Cannot read .*nope/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -99,7 +114,10 @@ test('batches scale to [0,1] and shape labels for the loss', () => {
   assert.deepEqual(Array.from(sparse.ys.dataSync()), [5, 0]);
   tf.dispose([xs, ys, sparse.xs, sparse.ys]);
   assert.ok(tf.memory().numTensors <= before + 1); // argMax's result is the only one left
-  assert.throws(() => labelModeFor('categorical_crossentropy', 5, 10), /10 classes but the last layer has 5 units/);
+  assert.throws(
+    () => labelModeFor('categorical_crossentropy', 5, 10),
+    /10 classes but the last layer has 5 units/,
+  );
   assert.throws(() => labelModeFor('binary_crossentropy', 1, 10), /1 unit/);
 });
 
@@ -108,7 +126,10 @@ test('epoch order is a seeded permutation: same seed same order, new epoch new o
   assert.deepEqual(a, epochOrder(1000, 7, 1));
   assert.notDeepEqual(a, epochOrder(1000, 7, 2));
   assert.notDeepEqual(a, epochOrder(1000, 8, 1));
-  assert.deepEqual([...a].sort((x, y) => x - y), Array.from({ length: 1000 }, (_, i) => i));
+  assert.deepEqual(
+    [...a].sort((x, y) => x - y),
+    Array.from({ length: 1000 }, (_, i) => i),
+  );
   const s = splitIndices(100, 0.2, 3);
   assert.equal(s.validation.length, 20);
   assert.equal(new Set([...s.train, ...s.validation]).size, 100);

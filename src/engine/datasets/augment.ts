@@ -9,7 +9,12 @@ import type { ImageSet } from './types.ts';
 export function isAugmenting(cfg: AugmentationConfig | null | undefined): cfg is AugmentationConfig {
   if (!cfg) return false;
   return Boolean(
-    cfg.rotation_range || cfg.width_shift_range || cfg.height_shift_range || cfg.shear_range || cfg.zoom_range || cfg.horizontal_flip,
+    cfg.rotation_range ||
+    cfg.width_shift_range ||
+    cfg.height_shift_range ||
+    cfg.shear_range ||
+    cfg.zoom_range ||
+    cfg.horizontal_flip,
   );
 }
 
@@ -118,7 +123,16 @@ export function previewAugmentation(
   const labels: number[] = [];
   for (let i = 0; i < opts.count; i++) {
     const j = opts.index ?? i % set.count;
-    warpInto(set.pixels.subarray(j * size, (j + 1) * size), h, w, ch, randomWarp(cfg, h, w, rng), pixels, i * size, 1);
+    warpInto(
+      set.pixels.subarray(j * size, (j + 1) * size),
+      h,
+      w,
+      ch,
+      randomWarp(cfg, h, w, rng),
+      pixels,
+      i * size,
+      1,
+    );
     labels.push(set.labels[j]!);
   }
   return { pixels, shape: [opts.count, h, w, ch], labels };

@@ -64,18 +64,35 @@ export function makeBatch(
 
 /** The sample order of one epoch: the same seed and epoch give the same order. */
 export function epochOrder(count: number, seed: number, epoch: number): Uint32Array {
-  return shuffleInPlace(Uint32Array.from({ length: count }, (_, i) => i), createRng(deriveSeed(seed, epoch)));
+  return shuffleInPlace(
+    Uint32Array.from({ length: count }, (_, i) => i),
+    createRng(deriveSeed(seed, epoch)),
+  );
 }
 
 /** Splits off the last `fraction` of a seeded permutation as validation (Keras splits the tail too). */
-export function splitIndices(count: number, fraction: number, seed: number): { train: Uint32Array; validation: Uint32Array } {
-  const order = shuffleInPlace(Uint32Array.from({ length: count }, (_, i) => i), createRng(deriveSeed(seed, 0x7a11d)));
+export function splitIndices(
+  count: number,
+  fraction: number,
+  seed: number,
+): { train: Uint32Array; validation: Uint32Array } {
+  const order = shuffleInPlace(
+    Uint32Array.from({ length: count }, (_, i) => i),
+    createRng(deriveSeed(seed, 0x7a11d)),
+  );
   const nVal = fraction > 0 ? Math.max(1, Math.round(count * fraction)) : 0;
-  if (nVal >= count) throw new DatasetError(`A validation split of ${fraction} leaves no training images; use a smaller split.`);
+  if (nVal >= count)
+    throw new DatasetError(
+      `A validation split of ${fraction} leaves no training images; use a smaller split.`,
+    );
   return { train: order.subarray(0, count - nVal).sort(), validation: order.subarray(count - nVal).sort() };
 }
 
 /** An augmentation source for an epoch, or undefined when the config changes nothing. */
-export function augmenterFor(cfg: AugmentationConfig | null | undefined, seed: number, epoch: number): { cfg: AugmentationConfig; rng: Rng } | undefined {
+export function augmenterFor(
+  cfg: AugmentationConfig | null | undefined,
+  seed: number,
+  epoch: number,
+): { cfg: AugmentationConfig; rng: Rng } | undefined {
   return isAugmenting(cfg) ? { cfg, rng: createRng(deriveSeed(seed, 1000 + epoch)) } : undefined;
 }

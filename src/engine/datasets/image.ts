@@ -32,7 +32,9 @@ export function decodeImage(bytes: Uint8Array, file: string): RawImage {
     }
   } catch (err) {
     if (err instanceof DatasetError) throw err;
-    throw new DatasetError(`${file} could not be decoded (${(err as Error).message}); the image is damaged: remove or replace it.`);
+    throw new DatasetError(
+      `${file} could not be decoded (${(err as Error).message}); the image is damaged: remove or replace it.`,
+    );
   }
   const data = new Uint8Array(width * height * 3);
   for (let i = 0, j = 0; i < width * height; i++, j += 4) {
@@ -56,7 +58,9 @@ export function toChannels(img: RawImage, channels: number): RawImage {
   } else if (channels === 3 && img.channels === 1) {
     for (let i = 0; i < n; i++) data[i * 3] = data[i * 3 + 1] = data[i * 3 + 2] = img.data[i]!;
   } else {
-    throw new DatasetError(`Cannot turn a ${img.channels}-channel image into ${channels} channels; models take 1 (grayscale) or 3 (RGB).`);
+    throw new DatasetError(
+      `Cannot turn a ${img.channels}-channel image into ${channels} channels; models take 1 (grayscale) or 3 (RGB).`,
+    );
   }
   return { ...img, data, channels };
 }

@@ -40,13 +40,23 @@ export function loadDataset(spec: DatasetSpec, inputShape: number[], seed = 42):
     } else {
       const limit = spec.limit === undefined ? undefined : Math.ceil(spec.limit / (1 - FOLDER_TEST_FRACTION));
       const all = loadImageFolder(spec.path, { size, color, limit, seed });
-      const order = shuffleInPlace(Uint32Array.from({ length: all.count }, (_, i) => i), createRng(deriveSeed(seed, 0x7e57)));
+      const order = shuffleInPlace(
+        Uint32Array.from({ length: all.count }, (_, i) => i),
+        createRng(deriveSeed(seed, 0x7e57)),
+      );
       const nTest = Math.max(1, Math.round(all.count * FOLDER_TEST_FRACTION));
-      if (all.count - nTest < 1) throw new DatasetError(`${spec.path} has too few images (${all.count}) to train and test on.`);
-      splits = { name: spec.path, train: subset(all, order.subarray(nTest).sort()), test: subset(all, order.subarray(0, nTest).sort()) };
+      if (all.count - nTest < 1)
+        throw new DatasetError(`${spec.path} has too few images (${all.count}) to train and test on.`);
+      splits = {
+        name: spec.path,
+        train: subset(all, order.subarray(nTest).sort()),
+        test: subset(all, order.subarray(0, nTest).sort()),
+      };
     }
   } else {
-    throw new DatasetError(`Unknown dataset "${(spec as { kind: string }).kind}"; use mnist, fashion-mnist or a folder.`);
+    throw new DatasetError(
+      `Unknown dataset "${(spec as { kind: string }).kind}"; use mnist, fashion-mnist or a folder.`,
+    );
   }
   return {
     ...splits,
@@ -58,6 +68,7 @@ export function loadDataset(spec: DatasetSpec, inputShape: number[], seed = 42):
 
 /** Parses the CLI's --dataset value: a built-in name or a folder path. */
 export function datasetSpecFrom(value: string, limit?: number): DatasetSpec {
-  if (value === 'mnist' || value === 'fashion-mnist') return { kind: value, ...(limit !== undefined ? { limit } : {}) };
+  if (value === 'mnist' || value === 'fashion-mnist')
+    return { kind: value, ...(limit !== undefined ? { limit } : {}) };
   return { kind: 'folder', path: value, ...(limit !== undefined ? { limit } : {}) };
 }

@@ -88,6 +88,8 @@ function deathMessage(
 }
 
 interface Job {
+  /** Controls asked for before the engine had the request; sent right after it. */
+  queued: HostMessage[] | null;
   onEvent: (e: TrainEvent) => void;
   resolve: (d: DoneEvent) => void;
   runDir: string | null;
@@ -119,21 +121,29 @@ export class EngineHost {
   async train(request: TrainRequest, onEvent: (e: TrainEvent) => void): Promise<DoneEvent> {
     if (this.job) throw new Error('A training run is already going; stop it before starting another.');
     const done = new Promise<DoneEvent>((resolve) => {
-      this.job = { onEvent, resolve, runDir: null, epochs: 0 };
+      this.job = { queued: [], onEvent, resolve, runDir: null, epochs: 0 };
     });
+    const job = this.job!;
     await this.start();
     this.child?.send({ type: 'train', request });
+    for (const m of job.queued ?? []) this.child?.send(m);
+    job.queued = null;
     return done;
   }
 
   stop(): void {
-    this.child?.send({ type: 'stop' });
+    this.control({ type: 'stop' });
   }
   pause(): void {
-    this.child?.send({ type: 'pause' });
+    this.control({ type: 'pause' });
   }
   resume(): void {
-    this.child?.send({ type: 'resume' });
+    this.control({ type: 'resume' });
+  }
+
+  private control(msg: HostMessage): void {
+    if (this.job?.queued) this.job.queued.push(msg);
+    else if (this.job) this.child?.send(msg);
   }
 
   /** Ends the engine process (a run in progress ends as if it had died, with its completed epochs kept). */
