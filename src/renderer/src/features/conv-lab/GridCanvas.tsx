@@ -48,9 +48,11 @@ export function GridCanvas({ title, grid, display, testId, plain }: Props) {
   }, [grid, scale]);
   const f = display / Math.max(grid.height, grid.width);
   return (
-    <figure className="cl-stagecard" data-testid={testId}>
+    <figure className="cl-stagecard" data-testid={testId} style={{ width: display }}>
       <figcaption>
-        <span>{title}</span>
+        <span className="cl-stagecard__title" title={title}>
+          {title}
+        </span>
         <span className="badge" data-testid={testId && `${testId}-size`}>
           {t('size', { h: grid.height, w: grid.width })}
         </span>

@@ -7,6 +7,7 @@ import type { Grid, Matrix } from '../../../../shared/conv-lab/types';
 import { GridCanvas } from './GridCanvas';
 import { decodePhoto, digitGrid, sceneGrid } from './image-sources';
 import { ImageSidebar, type ImageSettings } from './ImageSidebar';
+import './conv-lab-image.css';
 import { CUSTOM } from './KernelGallery';
 
 interface Props {
@@ -52,8 +53,10 @@ export function ImageView({ tf, settings: s, onSettings, custom, onCustom, lang 
     );
   };
   const stages = typeof result === 'string' ? 1 : 2 + (result.relu ? 1 : 0) + (result.pool ? 1 : 0);
-  const display = stages <= 2 ? 300 : stages === 3 ? 250 : 196;
+  // Four stages and three arrows must fit one row of the narrowest main pane (1280 px window).
+  const display = stages <= 2 ? 300 : stages === 3 ? 240 : 180;
   const kindLabel = s.pool === 'max' ? t('stageMax') : t('stageAvg');
+  const size = (h: number, w: number) => t('size', { h, w });
 
   return (
     <div className="cl-view">
@@ -116,7 +119,33 @@ export function ImageView({ tf, settings: s, onSettings, custom, onCustom, lang 
         </div>
         <section className="panel cl-explain">
           <h3 className="panel__title">{named ? named.label[lang] : t('custom')}</h3>
-          <p className="cl-text cl-explain__body">{named ? named.text[lang] : t('customText')}</p>
+          <div className="cl-explain__body">
+            <p className="cl-text">{named ? named.text[lang] : t('customText')}</p>
+            {typeof result !== 'string' && (
+              <ul className="cl-text cl-explain__stages" data-testid="convlab-explain">
+                <li>
+                  {t('explainConv', {
+                    k: size(kernel.length, kernel[0].length),
+                    n: size(input.height, input.width),
+                    out: size(result.conv.height, result.conv.width),
+                    s: s.stride,
+                    p: s.padding,
+                  })}
+                </li>
+                {result.relu && <li>{t('explainRelu')}</li>}
+                {result.pool && (
+                  <li>
+                    {t(s.pool === 'max' ? 'explainPoolMax' : 'explainPoolAvg', {
+                      size: s.poolSize,
+                      s: s.poolStride,
+                      from: size((result.relu ?? result.conv).height, (result.relu ?? result.conv).width),
+                      to: size(result.pool.height, result.pool.width),
+                    })}
+                  </li>
+                )}
+              </ul>
+            )}
+          </div>
         </section>
       </section>
     </div>
