@@ -120,6 +120,14 @@ test('Keras 2 Functional (list-style inbound_nodes) and Keras 2 Sequential witho
   assert.equal(dense.nodes[0].type, 'InputLayer');
 });
 
+test('a Keras 3 Sequential without an InputLayer takes its shape from build_input_shape', () => {
+  const seq = keras('keras3-mnist-convnet-sequential.json') as { config: { layers: unknown[] } };
+  seq.config.layers.shift();
+  const doc = fromKerasJson(seq);
+  assert.deepEqual(doc.nodes[0].params, { shape: [28, 28, 1] });
+  assert.equal(summary(doc).total, 93322);
+});
+
 test('a layer class the app cannot draw is named in the error', () => {
   assert.throws(
     () => fromKerasJson(keras('keras3-lstm-unsupported.json')),
