@@ -13,6 +13,7 @@ const USAGE = `usage: npm run cli -- summary <file | template name> [--json]
   file: a project file (JSON with a "graph" field), a bare graph document, or a Keras/tfjs model JSON
   templates: ${TEMPLATE_NAMES.join(', ')}
   --json  print {"layers", "total_params", "trainable_params", "non_trainable_params", "errors"} only
+          (run it as \`npm run -s cli -- summary ... --json\`: without -s, npm prints its own header on stdout)
 Exits 0 for a valid graph, 1 for an invalid one (listing every error), 2 when the input cannot be read.
 `;
 
