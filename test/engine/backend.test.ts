@@ -56,7 +56,9 @@ describe('backend ladder', () => {
     const choice = await initBackend({ prefer: 'wasm', threads: 1 });
     assert.equal(choice.name, 'wasm');
     assert.equal(tf.getBackend(), 'wasm');
-    assert.deepEqual(Array.from(tf.tensor([1, 2]).square().dataSync()), [1, 4]);
+    const kept = tf.tensor([1, 2]).square();
+    await initBackend({ prefer: 'wasm', threads: 1 });
+    assert.deepEqual(Array.from(kept.dataSync()), [1, 4], 'asking again for the same backend keeps its tensors');
   });
 
   it('forcing an unknown name fails with the valid choices', async () => {

@@ -48,7 +48,6 @@ function packageDir(): string {
 
 /** Writes the pthread worker script (shipped as a JS string in wasm-out/) to a file Node can start. */
 function workerScriptFile(dir: string): string {
-  const source = readFileSync(join(dir, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.worker.js'), 'utf8');
   const contents = (require(join(dir, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.worker.js')) as {
     wasmWorkerContents?: string;
   }).wasmWorkerContents;
@@ -58,7 +57,7 @@ function workerScriptFile(dir: string): string {
   // As tfjs does before making its Blob: the template literal turned the source's "\n" escapes into
   // real newlines inside string literals; put the escapes back.
   const script = contents.replace(/\n/g, '\\n');
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(script).digest('hex').slice(0, 16);
   const cacheDir = join(tmpdir(), 'convnet-studio-wasm');
   const file = join(cacheDir, `tfjs-backend-wasm-threaded-simd.${hash}.worker.cjs`);
   try {
@@ -154,13 +153,21 @@ async function instantiate(threads: number): Promise<BackendWasm> {
   return backend;
 }
 
+/** Our factories and their thread counts (tfjs's backend registry is process-wide, so is this). */
+const factoryThreads = new WeakMap<object, number>();
+
 /**
  * Replaces tfjs-backend-wasm's registration of 'wasm' with one that starts `threads` threads
  * (1 = the SIMD single-thread binary). Call before the backend is first used.
  */
 export function registerWasmBackend(threads: number): void {
-  if (tf.findBackendFactory('wasm') != null) tf.removeBackend('wasm');
-  tf.registerBackend('wasm', () => instantiate(threads), WASM_PRIORITY);
+  const current = tf.findBackendFactory('wasm');
+  // Asking again for what is registered keeps the running backend (and its tensors) alive.
+  if (current != null && factoryThreads.get(current) === threads) return;
+  if (current != null) tf.removeBackend('wasm');
+  const factory = () => instantiate(threads);
+  factoryThreads.set(factory, threads);
+  tf.registerBackend('wasm', factory, WASM_PRIORITY);
 }
 
 /** Threads the running wasm backend actually uses (XNNPACK's pool size), or 0 when wasm is not running. */
