@@ -1,6 +1,6 @@
 // The views the shell switches between. A feature plugs its screen in by replacing its placeholder here.
 import type { ComponentType } from 'react';
-import { ViewPlaceholder } from './ViewPlaceholder';
+import { ConvLab } from '../features/conv-lab/ConvLab';
 import { EditorView } from '../features/graph-editor/EditorView';
 import { InspectView } from '../features/inspector/InspectView';
 import { TrainingView } from '../features/training/TrainingView';
@@ -14,18 +14,12 @@ export interface ViewEntry {
   Component: ComponentType;
 }
 
-const placeholder = (id: ViewId): ComponentType => {
-  const View = () => <ViewPlaceholder view={id} />;
-  View.displayName = `Placeholder(${id})`;
-  return View;
-};
-
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'editor', Component: EditorView },
   { id: 'training', Component: TrainingView },
   { id: 'runs', Component: RunsView },
   { id: 'inspect', Component: InspectView },
-  { id: 'convLab', Component: placeholder('convLab') },
+  { id: 'convLab', Component: ConvLab },
 ];
 
 export function isViewId(value: unknown): value is ViewId {
