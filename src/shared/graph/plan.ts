@@ -71,8 +71,10 @@ function fieldOf(
 /** Plans a graph document: what the renderer shows on every edit and what the engine checks before building. */
 export function plan(doc: GraphDoc): Plan {
   const errors: GraphError[] = [];
-  const nodes = Array.isArray(doc.nodes) ? doc.nodes : [];
-  const rawEdges: Edge[] = Array.isArray(doc.edges) ? doc.edges : [];
+  // Documents come from files too: skip entries that are not objects rather than throw.
+  const isEntry = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const nodes = Array.isArray(doc.nodes) ? doc.nodes.filter(isEntry) : [];
+  const rawEdges: Edge[] = Array.isArray(doc.edges) ? doc.edges.filter(isEntry) : [];
   const { byId, broken } = checkNodes(nodes, errors);
   const { incoming, outgoing } = checkEdges(rawEdges, byId, errors);
   const known = [...byId.values()];

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { plan } from '../../../src/shared/graph/plan.ts';
 import { GraphBuilder, sequential } from '../../../src/shared/graph/builder.ts';
 import { getTemplate, TEMPLATES } from '../../../src/shared/graph/templates/index.ts';
+import type { GraphDoc } from '../../../src/shared/graph/schema.ts';
 
 const shapes = (doc: ReturnType<typeof sequential>) => {
   const p = plan(doc);
@@ -130,6 +131,20 @@ test('every error at once, and no cascade of errors below a broken layer', () =>
   assert.equal(p.nodes.dense.outputShape, null);
   assert.deepEqual(p.nodes.input_layer.outputShape, [null, 4, 4, 1]);
   for (const e of p.errors) assert.ok(e.message.length > 20 && e.messageEs.length > 20);
+});
+
+test('malformed documents from files give errors, never an exception', () => {
+  const docs = [
+    { version: 1, name: 'x', nodes: [null, 3, 'a'], edges: [null] },
+    { version: 1, name: 'x', nodes: [{}], edges: [{}] },
+    { version: 1, name: 'x', nodes: [{ id: 'i', type: 'InputLayer', name: 'i' }], edges: [] },
+    { version: 1, name: 'x' },
+  ] as unknown as GraphDoc[];
+  for (const doc of docs) {
+    const p = plan(doc);
+    assert.equal(p.ok, false);
+    assert.ok(p.errors.length > 0);
+  }
 });
 
 test('a 300-layer chain plans in a few milliseconds', () => {
