@@ -113,3 +113,19 @@ test('no probe leaves a tensor behind', () => {
   assert.throws(() => gradCam(model, img, { classIndex: 10 }), /classes 0 to 9/);
   assert.equal(tf.memory().numTensors, before, 'grad-cam with a bad class');
 });
+
+test('Grad-CAM places each conv cell at its receptive-field centre in the input', async () => {
+  const { cellGeometry, placeCells } = await import('../../src/engine/probes/receptive-field');
+  const model = courseConvnet();
+  // valid 3x3 convs and 2x2 pools: the last 3x3 maps sit on pixels 8.5, 12.5, 16.5.
+  assert.deepEqual(cellGeometry(model.layers[4]!), { offset: [8.5, 8.5], stride: [4, 4] });
+  assert.deepEqual(cellGeometry(model.layers[0]!), { offset: [1, 1], stride: [1, 1] });
+  // 'same' padding keeps cells on their pixels; the residual model's Add keeps the grid.
+  assert.deepEqual(cellGeometry(branchyConvnet().getLayer('pool')), { offset: [0.5, 0.5], stride: [2, 2] });
+  const placed = placeCells(new Float32Array([0, 0, 0, 0, 1, 0, 0, 0, 0]), 3, 3, { offset: [8.5, 8.5], stride: [4, 4] }, 28, 28);
+  // Pixel 12 lies 0.875 of the way from cell 0 (8.5) to the hot cell 1 (12.5), on both axes.
+  assert.equal(placed[12 * 28 + 12], 0.875 * 0.875);
+  assert.equal(placed[(12 * 28 + 12) + 28 * 4 + 4], 0.125 * 0.125);
+  assert.equal(placed[0], 0);
+  assert.equal(placed[3 * 28 + 12], 0, 'nothing beyond one stride past the outer cells');
+});

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GradCam, ProbeImage } from '../../shared/probes';
 import { lastConvLayer, layerByName, modelInputShape, toModelInput } from './model-parts';
+import { cellGeometry, placeCells } from './receptive-field';
 
 export interface GradCamOptions {
   /** The class to explain; default the predicted one. */
@@ -87,13 +88,25 @@ export function gradCam(model: tf.LayersModel, image: ProbeImage, opts: GradCamO
     const weights = tf.mean(grads, [1, 2], true);
     const cam = tf.relu(tf.sum(tf.mul(convOut, weights), 3, true)) as tf.Tensor4D; // [1, ch, cw, 1]
     camShape = [cam.shape[1], cam.shape[2]];
-    const up = tf.image.resizeBilinear(cam, [h, w]);
-    const peak = tf.max(up);
-    const norm = tf.div(up, tf.maximum(peak, 1e-12));
-    return [tf.reshape(norm, [-1]), tf.reshape(probs, [-1])];
+    return [tf.reshape(cam, [-1]), tf.reshape(probs, [-1])];
   });
-  const heatmap = new Float32Array(heat.dataSync() as Float32Array);
+  const camValues = heat.dataSync() as Float32Array;
   const out = new Float32Array(output.dataSync() as Float32Array);
   tf.dispose([heat, output]);
+  const heatmap = upsample(camValues, camShape, conv, h, w);
+  let peak = 0;
+  for (const v of heatmap) peak = Math.max(peak, v);
+  if (peak > 0) for (let i = 0; i < heatmap.length; i++) heatmap[i] = heatmap[i]! / peak;
   return { layer: conv.name, classIndex, output: out, shape: [h, w], heatmap, camShape };
+}
+
+/**
+ * The map at input resolution. A valid-padded convnet's last maps cover only the middle of the
+ * image (mnist-convnet's 3x3 cells sit on pixels 8.5, 12.5 and 16.5), so each cell is placed at its
+ * receptive-field centre; stretching the grid over the whole image would smear heat onto the border.
+ */
+function upsample(cam: Float32Array, [ch, cw]: [number, number], conv: tf.layers.Layer, h: number, w: number): Float32Array {
+  const geo = cellGeometry(conv);
+  if (geo) return placeCells(cam, ch, cw, geo, h, w);
+  return tf.tidy(() => tf.image.resizeBilinear(tf.tensor4d(cam, [1, ch, cw, 1]), [h, w]).dataSync() as Float32Array).slice();
 }
