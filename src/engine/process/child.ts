@@ -1,5 +1,6 @@
 // The engine process entry: receives a train request, streams events back, obeys stop/pause/resume.
 // Runs under child_process.fork (process.send) or Electron's utilityProcess (process.parentPort).
+import { initBackend, type BackendChoice } from '../backend.ts';
 import { TrainControl } from '../train-control.ts';
 import { runTrainingJob } from './job.ts';
 import { isHostMessage, type EngineMessage, type HostMessage } from './protocol.ts';
@@ -25,6 +26,18 @@ function onMessage(listener: (msg: HostMessage) => void): void {
 }
 
 let control: TrainControl | null = null;
+/** A backend starts once per engine process and serves every later run that asks for the same one. */
+const backends = new Map<string, Promise<BackendChoice>>();
+function chooseBackend(prefer?: string): Promise<BackendChoice> {
+  const key = prefer ?? '';
+  let b = backends.get(key);
+  if (!b) {
+    b = initBackend({ prefer });
+    b.catch(() => backends.delete(key));
+    backends.set(key, b);
+  }
+  return b;
+}
 
 onMessage((msg) => {
   if (msg.type === 'train') {
@@ -41,10 +54,12 @@ onMessage((msg) => {
     }
     const mine = new TrainControl();
     control = mine;
-    void runTrainingJob(msg.request, (event) => send({ type: 'event', event }), mine).then((done) => {
-      control = null;
-      send({ type: 'finished', done });
-    });
+    void runTrainingJob(msg.request, (event) => send({ type: 'event', event }), mine, chooseBackend).then(
+      (done) => {
+        control = null;
+        send({ type: 'finished', done });
+      },
+    );
   } else if (msg.type === 'stop') control?.stop();
   else if (msg.type === 'pause') control?.pause();
   else if (msg.type === 'resume') control?.resume();

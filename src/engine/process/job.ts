@@ -6,7 +6,7 @@ import { loadDataset } from '../datasets/index.ts';
 import { seedMathRandom } from '../datasets/prng.ts';
 import { appendMetric, createRun, saveModelToDir, writeResult } from '../runs.ts';
 import { train, TrainControl, type TrainResult } from '../train.ts';
-import { useBackend } from './backend-choice.ts';
+import { initBackend, type BackendChoice } from '../backend.ts';
 import type { TrainRequest } from './protocol.ts';
 import { join } from 'node:path';
 
@@ -21,6 +21,7 @@ export async function runTrainingJob(
   req: TrainRequest,
   sink: (e: TrainEvent) => void,
   control = new TrainControl(),
+  chooseBackend: (prefer?: string) => Promise<BackendChoice> = (prefer) => initBackend({ prefer }),
 ): Promise<DoneEvent> {
   const restoreRandom = seedMathRandom(req.config.seed);
   let model: tf.LayersModel | null = null;
@@ -52,8 +53,15 @@ export async function runTrainingJob(
     };
   };
   try {
-    const backend = await useBackend(req.backend);
-    sink({ type: 'info', message: backend.message });
+    let backend: BackendChoice;
+    try {
+      backend = await chooseBackend(req.backend);
+    } catch (err) {
+      return fail('model', err);
+    }
+    for (const s of backend.skipped) sink({ type: 'info', message: `${s.name}: ${s.why}.` });
+    const threads = backend.threads > 0 ? `, ${backend.threads} thread(s)` : '';
+    sink({ type: 'info', message: `Training on ${backend.name}${threads}: ${backend.reason}.` });
     try {
       model = buildModel(req.graph);
     } catch (err) {
