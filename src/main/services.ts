@@ -5,6 +5,7 @@
 import type { EventSink } from '../shared/ipc/contract';
 import type { HostDeps } from './handlers';
 import { createLazyEvaluator } from '../engine/lazy-evaluator';
+import { createLazyProbeService } from '../engine/probes/lazy';
 import type { SpawnEngine } from '../engine/process/host';
 import { createTrainingService } from './training-service';
 
@@ -15,6 +16,7 @@ export function createServices(events: EventSink, opts: { spawnEngine?: SpawnEng
   return {
     // tfjs loads on the first evaluation, not when the host starts.
     evaluator: createLazyEvaluator(),
+    probes: createLazyProbeService(),
     training: createTrainingService({ events, ...(opts.spawnEngine ? { spawn: opts.spawnEngine } : {}) }),
   };
 }

@@ -22,7 +22,7 @@ interface Loaded {
 }
 
 export interface ProbeService {
-  models(): ProbeModelInfo[];
+  models(): Promise<ProbeModelInfo[]>;
   featureMaps(source: ProbeSource, input: ProbeInput): Promise<ProbedInput & { maps: FeatureMaps }>;
   kernels(source: ProbeSource): Promise<ConvKernels[]>;
   filters(source: ProbeSource, layer: string, count?: number): Promise<FilterPatterns & { ms: number }>;
@@ -94,7 +94,7 @@ export function createProbeService(opts: ProbeServiceOptions): ProbeService {
   }
 
   return {
-    models() {
+    async models() {
       const runs: ProbeModelInfo[] = listRuns(opts.dataDir).map((r) => ({
         source: { kind: 'run', id: r.id },
         label: r.name,
