@@ -1,7 +1,7 @@
 // One training job as the engine process runs it: backend, model, data, run folder, training, result.
 import * as tf from '@tensorflow/tfjs';
 import type { DoneEvent, TrainEvent } from '../../shared/training.ts';
-import { buildModel } from '../build-model.ts';
+import { buildModelWithBases } from '../bases.ts';
 import { loadDataset } from '../datasets/index.ts';
 import { seedMathRandom } from '../datasets/prng.ts';
 import { appendMetric, createRun, saveModelToDir, writeResult } from '../runs.ts';
@@ -63,7 +63,7 @@ export async function runTrainingJob(
     const threads = backend.threads > 0 ? `, ${backend.threads} thread(s)` : '';
     sink({ type: 'info', message: `Training on ${backend.name}${threads}: ${backend.reason}.` });
     try {
-      model = buildModel(req.graph);
+      model = await buildModelWithBases(req.graph);
     } catch (err) {
       return fail('model', err);
     }
