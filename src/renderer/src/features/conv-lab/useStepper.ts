@@ -14,6 +14,13 @@ export function useStepper(count: number): Stepper {
   const [raw, setRaw] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(2);
+  // A new size, stride or padding is a new convolution: start it from its first window.
+  const [forCount, setForCount] = useState(count);
+  if (forCount !== count) {
+    setForCount(count);
+    setRaw(0);
+    setPlaying(false);
+  }
   const last = Math.max(count - 1, 0);
   const step = Math.min(raw, last);
 
