@@ -83,11 +83,8 @@ export function resolveGraphSource(source: string): GraphSource {
     return { graph: bare as unknown as GraphDoc, training: {}, kind: 'graph' };
   }
   if (isObject(json) && (typeof json.class_name === 'string' || isObject(json.modelTopology))) {
-    try {
-      return { graph: fromKerasJson(json), training: {}, kind: 'keras' };
-    } catch (err) {
-      throw new SourceError(`${source}: ${(err as Error).message}`);
-    }
+    // A KerasJsonError (a layer that cannot be drawn) passes through: it names the layer at fault.
+    return { graph: fromKerasJson(json), training: {}, kind: 'keras' };
   }
   throw new SourceError(
     `${source} is neither a Convnet Studio project, a graph document, nor a Keras/tfjs model JSON (with "class_name" or "modelTopology").`,

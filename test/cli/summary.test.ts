@@ -113,7 +113,7 @@ test('a missing file exits 2 with a sentence; an unknown Keras layer exits 1 nam
   const r = cli('no-such-model.json');
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /No file or template named "no-such-model.json".*mnist-convnet/);
+  assert.match(r.stderr, /No file, folder or template named "no-such-model.json".*mnist-convnet/);
   const k = cli('test/fixtures/keras/keras3-lstm-unsupported.json', '--json');
   assert.equal(k.code, 1);
   assert.equal(k.stdout, '');

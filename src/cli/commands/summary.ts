@@ -1,10 +1,10 @@
 // `npm run cli -- summary`: a Keras-style model.summary() of a project file, a Keras/tfjs model JSON or a template.
 // Plans only (no tfjs import), so `--json` keeps stdout to the JSON alone and starts fast.
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { GraphDoc } from '../../shared/graph/schema.ts';
 import { plan, type GraphError, type Plan } from '../../shared/graph/plan.ts';
-import { fromKerasJson, KerasJsonError } from '../../shared/graph/keras.ts';
-import { getTemplate, TEMPLATE_NAMES } from '../../shared/graph/templates/index.ts';
+import { KerasJsonError } from '../../shared/graph/keras.ts';
+import { TEMPLATE_NAMES } from '../../shared/graph/templates/index.ts';
+import { resolveGraphSource, SourceError } from '../source.ts';
 
 export const summary =
   "print a table like Keras's model.summary() for a project file, a Keras JSON or a template";
@@ -16,42 +16,6 @@ const USAGE = `usage: npm run cli -- summary <file | template name> [--json]
           (run it as \`npm run -s cli -- summary ... --json\`: without -s, npm prints its own header on stdout)
 Exits 0 for a valid graph, 1 for an invalid one (listing every error), 2 when the input cannot be read.
 `;
-
-/** A problem with the input itself (exit 2), as opposed to a graph that does not plan (exit 1). */
-class InputError extends Error {}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isGraphDoc = (v: unknown): v is GraphDoc =>
-  isObject(v) && Array.isArray(v.nodes) && Array.isArray(v.edges);
-
-/** A template name, or a file holding a project, a graph document or a Keras model JSON. */
-function load(source: string): GraphDoc {
-  if (!existsSync(source)) {
-    const t = getTemplate(source);
-    if (t) return t;
-    throw new InputError(
-      `No file or template named "${source}": give the path of a project or Keras JSON file, or one of the templates (${TEMPLATE_NAMES.join(', ')}).`,
-    );
-  }
-  if (statSync(source).isDirectory())
-    throw new InputError(`"${source}" is a folder: give the path of a JSON file.`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(source, 'utf8'));
-  } catch {
-    throw new InputError(
-      `"${source}" is not valid JSON: give a project file or a model JSON from Keras or tfjs.`,
-    );
-  }
-  if (isObject(json) && isGraphDoc(json.graph)) return json.graph;
-  if (isGraphDoc(json)) return json;
-  if (isObject(json) && (typeof json.class_name === 'string' || isObject(json.modelTopology)))
-    return fromKerasJson(json);
-  throw new InputError(
-    `"${source}" is neither a project file (with a "graph"), a graph document, nor a Keras model JSON (with "class_name").`,
-  );
-}
 
 interface Row {
   id: string;
@@ -166,9 +130,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   let doc: GraphDoc;
   try {
-    doc = load(sources[0]);
+    doc = resolveGraphSource(sources[0]).graph;
   } catch (err) {
-    if (err instanceof InputError) {
+    if (err instanceof SourceError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }
