@@ -35,6 +35,8 @@ export interface GraphSlice {
 
   /** Replaces the document: `undoable` for templates and imports, not for opening a project. */
   loadDoc(doc: GraphDoc, opts?: { undoable?: boolean }): void;
+  /** Replaces the document as one undo step (a placed pretrained base, a freeze), keeping the view; `select` picks nodes. */
+  replaceDoc(doc: GraphDoc, opts?: { select?: string[] }): void;
   addLayer(type: LayerType, position: Position): string;
   /** Adds a layer after the selected one (or the last layer) and connects it when it can. */
   appendLayer(type: LayerType): string;
@@ -129,6 +131,11 @@ export const createGraphSlice =
             dragOrigin: null,
             fitRequest,
           });
+      },
+      replaceDoc(doc, opts = {}) {
+        const s = get();
+        const selection = opts.select ? { nodes: opts.select, edges: [] } : pruneSelection(doc, s.selection);
+        commit(doc, { selection });
       },
       addLayer(type, position) {
         const node = ops.makeNode(get().doc, type, position);
