@@ -4,7 +4,9 @@
 // the Handlers type makes the compiler insist on one handler per contract channel.
 import type { EventSink, Handlers } from '../../shared/ipc/contract';
 import { appHandlers, type AppDeps } from './app';
+import { basesHandlers, type BasesService } from './bases';
 import { evalHandlers, type Evaluator } from './eval';
+import { exportHandlers } from './export';
 import { graphHandlers } from './graph';
 import { probeHandlers, type ProbeService } from './probe';
 import { projectHandlers, type Dialogs } from './project';
@@ -21,6 +23,8 @@ export interface HostDeps extends AppDeps {
   probes?: ProbeService;
   /** Training in the engine process and the runs on disk. */
   training?: TrainingService;
+  /** Pretrained bases for the editor: inspect a saved model, place it into a graph. */
+  bases?: BasesService;
   /** The native folder dialog (Electron); absent in the browser. */
   chooseFolder?: () => Promise<string | null>;
 }
@@ -28,8 +32,10 @@ export interface HostDeps extends AppDeps {
 export function createHandlers(deps: HostDeps): Handlers {
   return {
     ...appHandlers(deps),
+    ...basesHandlers(deps.bases),
     ...graphHandlers(),
     ...evalHandlers(deps.evaluator),
+    ...exportHandlers(),
     ...probeHandlers(deps.probes),
     ...projectHandlers(deps.dialogs),
     ...trainHandlers(deps.training, deps.chooseFolder),

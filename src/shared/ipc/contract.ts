@@ -6,7 +6,9 @@
 // Main, the preload, the server and the renderer all derive their types and checks from here.
 import type { Infer, Validator } from './check';
 import { appEvents, appInvoke } from './channels/app';
+import { basesInvoke } from './channels/bases';
 import { evalInvoke } from './channels/eval';
+import { exportInvoke } from './channels/export';
 import { graphInvoke } from './channels/graph';
 import { probeInvoke } from './channels/probe';
 import { projectInvoke } from './channels/project';
@@ -16,7 +18,9 @@ import { trainEvents, trainInvoke } from './channels/train';
 export type { AppInfo, AppShell, MenuCommand } from './channels/app';
 export { MENU_COMMANDS } from './channels/app';
 export type { PredictionPayload, RunEvaluationPayload } from './channels/eval';
+export type { ExportedFile, RunExportFormat } from './channels/export';
 export type { RunListItem, RunRecordPayload } from './channels/runs';
+export type { BaseInfo, BaseLayerInfo, BasePick, PlacedBaseInfo } from './channels/bases';
 export type { AugmentPreviewResult, BackendInfo } from './channels/train';
 export type { TemplateInfo } from './channels/graph';
 export type { ProbeInput, ProbeModelInfo, ProbeSource, ProbedInput } from './channels/probe';
@@ -35,7 +39,9 @@ interface EventSpec {
 
 const INVOKE = {
   ...appInvoke,
+  ...basesInvoke,
   ...evalInvoke,
+  ...exportInvoke,
   ...graphInvoke,
   ...probeInvoke,
   ...projectInvoke,
