@@ -142,6 +142,7 @@ async function main(): Promise<number> {
     for (const { key, run } of runs) {
       const earlier = results.get(key) ?? [];
       if (earlier[0]?.skipped) continue; // it will not load in a later round either
+      process.stderr.write(`bench: ${key}, round ${round + 1} of ${f.rounds}...\n`);
       results.set(key, [...earlier, run()]);
     }
   }

@@ -108,6 +108,25 @@ describe('wasm training kernels (2 threads) match the cpu backend', () => {
     }
   });
 
+  it('Sum over leading axes (bias gradients), with keepDims, negative axes and the shipped fallback', async () => {
+    const x = () => tf.tensor4d(seeded(3 * 5 * 7 * 6, 40), [3, 5, 7, 6]);
+    const sums: [string, () => tf.Tensor][] = [
+      ['[0,1,2]', () => tf.sum(x(), [0, 1, 2])],
+      ['[0,1] keepDims', () => tf.sum(x(), [0, 1], true)],
+      ['[-4,-3]', () => tf.sum(x(), [-4, -3])],
+      ['0', () => tf.sum(x(), 0)],
+      ['[1,2] (not leading)', () => tf.sum(x(), [1, 2])],
+      ['all', () => tf.sum(x())],
+    ];
+    for (const [label, f] of sums) {
+      await assertSameOnWasm(`sum ${label}`, () => [f()]);
+      await tf.setBackend('wasm');
+      const shapeOnCpu = await runOn('cpu', () => [tf.tensor(f().shape)]);
+      const shapeOnWasm = await runOn('wasm', () => [tf.tensor(f().shape)]);
+      assert.deepEqual(Array.from(shapeOnWasm[0]), Array.from(shapeOnCpu[0]), `sum ${label}: shape`);
+    }
+  });
+
   it('Identity shares the buffer and frees it only with the last reference', async () => {
     await tf.setBackend('wasm');
     const a = tf.tensor1d([1, 2, 3]);

@@ -5,12 +5,13 @@ import { conv2DBackpropFilterWasm, conv2DBackpropInputWasm } from './conv-grads.
 import { replaceWasmKernel } from './internals.ts';
 import { identityWasm, makeBatchMatMulWasm } from './matmul-identity.ts';
 import { maxPoolGradWasm } from './max-pool-grad.ts';
+import { makeSumWasm } from './sum-leading.ts';
 
 let registered = false;
 
 /**
  * Adds Conv2DBackpropFilter, a faster Conv2DBackpropInput, a faster and cpu-exact MaxPoolGrad, a
- * zero-copy Identity and XNNPACK BatchMatMul for transposed operands to the 'wasm' backend. Must run before
+ * zero-copy Identity, XNNPACK BatchMatMul for transposed operands and a copy-free Sum over leading axes to the 'wasm' backend. Must run before
  * the backend is initialised so that the kernels' setup functions run with it (tfjs calls them then).
  */
 export function registerWasmTrainingKernels(): void {
@@ -46,5 +47,9 @@ export function registerWasmTrainingKernels(): void {
       setupFunc: shippedMatMul.setupFunc,
       kernelFunc: makeBatchMatMulWasm(shippedMatMul),
     });
+  }
+  const shippedSum = tf.getKernel('Sum', 'wasm');
+  if (shippedSum != null) {
+    replaceWasmKernel({ kernelName: 'Sum', backendName: 'wasm', setupFunc: shippedSum.setupFunc, kernelFunc: makeSumWasm(shippedSum) });
   }
 }
