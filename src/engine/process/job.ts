@@ -57,7 +57,7 @@ export async function runTrainingJob(
     try {
       backend = await chooseBackend(req.backend);
     } catch (err) {
-      return fail('model', err);
+      return fail('internal', err);
     }
     for (const s of backend.skipped) sink({ type: 'info', message: `${s.name}: ${s.why}.` });
     const threads = backend.threads > 0 ? `, ${backend.threads} thread(s)` : '';
