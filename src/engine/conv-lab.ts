@@ -4,12 +4,22 @@ import { extname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { silenceTfjsBanner } from './backend.ts';
 import { gridToRgba, scaleFor } from '../shared/conv-lab/colormap.ts';
 import { downscale, rgbaToGrey } from '../shared/conv-lab/image.ts';
 import { runPipeline, type PipelineOptions, type PipelineResult } from '../shared/conv-lab/ops.ts';
 import type { Grid, Matrix } from '../shared/conv-lab/types.ts';
 
-/** Waits for tfjs' backend (cpu under plain Node unless the engine picked another) and runs the lab's pipeline. */
+/**
+ * For a process of its own (the CLI): the cpu backend, exact float32 sums and no start-up cost for a few
+ * small convolutions, without tfjs' "install tfjs-node" banner next to the JSON it prints.
+ */
+export async function useLabBackend(): Promise<void> {
+  await tf.setBackend('cpu');
+  silenceTfjsBanner();
+}
+
+/** Runs the lab's pipeline on whichever backend the process has (the engine's, or useLabBackend's). */
 export async function convLab(
   input: Grid,
   kernel: Matrix,

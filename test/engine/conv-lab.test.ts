@@ -3,16 +3,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { convLab, readImageFile, writeGridPng } from '../../src/engine/conv-lab.ts';
+import { convLab, readImageFile, useLabBackend, writeGridPng } from '../../src/engine/conv-lab.ts';
 import { galleryKernel } from '../../src/shared/conv-lab/kernels.ts';
 import type { Matrix } from '../../src/shared/conv-lab/types.ts';
 
 tf.env().set('IS_TEST', true);
 const dir = mkdtempSync(join(tmpdir(), 'conv-lab-'));
+before(useLabBackend);
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A 12x12 picture: black left half, white right half (one vertical edge). */

@@ -88,23 +88,7 @@ function options(opts: Map<string, string>): PipelineOptions {
   return result;
 }
 
-/** tfjs' "install our node backend" banner says nothing about this command's result: drop it, keep every other warning. */
-function withoutTfBanner<T>(fn: () => Promise<T>): Promise<T> {
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    if (!args.some((a) => typeof a === 'string' && a.includes('running TensorFlow.js in Node.js')))
-      warn(...args);
-  };
-  return fn().finally(() => {
-    console.warn = warn;
-  });
-}
-
-export function run(argv: string[]): Promise<number> {
-  return withoutTfBanner(() => runConv(argv));
-}
-
-async function runConv(argv: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<number> {
   let opts: Map<string, string>;
   try {
     opts = parseArgs(argv);
@@ -126,7 +110,8 @@ async function runConv(argv: string[]): Promise<number> {
     const kernel = readKernel(kernelSpec);
     const settings = options(opts);
     // Loaded only once the arguments are known good: importing tfjs takes seconds.
-    const { convLab, readImageFile, writeGridPng } = await import('../../engine/conv-lab.ts');
+    const { convLab, readImageFile, useLabBackend, writeGridPng } = await import('../../engine/conv-lab.ts');
+    await useLabBackend();
     const ext = extname(input).toLowerCase();
     const isImage = ['.png', '.jpg', '.jpeg'].includes(ext);
     if (!isImage) {
