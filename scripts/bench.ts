@@ -53,6 +53,8 @@ interface Result {
   samplesPerS?: number;
   threads?: number;
   loss?: [number, number];
+  /** CPU time of the whole process per batch (all threads): steadier than samples/s on a busy machine. */
+  cpuMsPerBatch?: number;
   skipped?: string;
 }
 
@@ -84,10 +86,12 @@ async function worker(name: BackendName, f: Flags): Promise<void> {
   const losses: number[] = [];
   for (let b = 0; b < f.warmup; b++) losses.push((await model.trainOnBatch(batches[b].x, batches[b].y)) as number);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (let b = f.warmup; b < total; b++) losses.push((await model.trainOnBatch(batches[b].x, batches[b].y)) as number);
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
   const label = name === 'wasm' ? `wasm ${choice.threads}t` : name;
-  const out: Result = { label, samplesPerS: (f.batches * BATCH) / seconds, threads: choice.threads, loss: [losses[0], losses[losses.length - 1]] };
+  const out: Result = { label, samplesPerS: (f.batches * BATCH) / seconds, threads: choice.threads, loss: [losses[0], losses[losses.length - 1]], cpuMsPerBatch: (cpu.user + cpu.system) / 1000 / f.batches };
   console.log(JSON.stringify(out));
 }
 
@@ -153,7 +157,8 @@ async function main(): Promise<number> {
     const rs = results.get(key) ?? [];
     const ok = rs.filter((r) => r.samplesPerS);
     if (ok.length === 0) {
-      console.log(`${(rs[0]?.label ?? key).padEnd(12)} skipped: ${rs[0]?.skipped ?? 'no result'}`);
+      const why = (rs[0]?.skipped ?? 'no result').replace(/^The '[\w-]+' backend cannot start: /, '').replace(/\. Choose another .*$/, '');
+      console.log(`${(rs[0]?.label ?? key).padEnd(12)} skipped: ${why}`);
       continue;
     }
     const sps = ok.map((r) => r.samplesPerS as number);
@@ -161,7 +166,9 @@ async function main(): Promise<number> {
     const range = sps.length > 1 ? ` (range ${Math.min(...sps).toFixed(0)}–${Math.max(...sps).toFixed(0)})` : '';
     const ratio = peerSps ? `  ratio to peer ${(m / peerSps).toFixed(3)}` : '';
     const loss = ok[0].loss ? `  loss ${ok[0].loss[0].toFixed(3)} -> ${ok[0].loss[1].toFixed(3)}` : '';
-    console.log(`${ok[0].label.padEnd(12)} ${m.toFixed(1).padStart(8)} samples/s${range}${ratio}${loss}`);
+    const cpuMs = ok.flatMap((r) => (r.cpuMsPerBatch ? [r.cpuMsPerBatch] : []));
+    const cpu = cpuMs.length ? `  cpu ${median(cpuMs).toFixed(0)} ms/batch` : '';
+    console.log(`${ok[0].label.padEnd(12)} ${m.toFixed(1).padStart(8)} samples/s${range}${ratio}${cpu}${loss}`);
     if (key !== 'peer' && (!best || m > best.sps)) best = { label: ok[0].label.split(' ')[0], sps: m };
   }
   if (!best || !peerSps) {
