@@ -1,5 +1,5 @@
 // Named selectors over the app store; components read state only through these.
-import type { GraphError } from '../../../shared/graph/plan.ts';
+import { formatShape, type GraphError, type Plan } from '../../../shared/graph/plan.ts';
 import type { LayerNode } from '../../../shared/graph/schema.ts';
 import type { AppStore } from './app-store.ts';
 
@@ -36,3 +36,43 @@ export function faultyNodes(errors: readonly GraphError[]): Map<string, GraphErr
 export function faultyEdges(errors: readonly GraphError[]): Set<string> {
   return new Set(errors.flatMap((e) => (e.edgeId ? [e.edgeId] : [])));
 }
+
+/** What a canvas node shows from the plan, as primitives so a shallow compare spots a change. */
+export interface NodeFacts {
+  shape: string;
+  params: number;
+  errorCount: number;
+  errorEn: string;
+  errorEs: string;
+}
+
+const NO_FACTS: NodeFacts = { shape: '?', params: 0, errorCount: 0, errorEn: '', errorEs: '' };
+// Built once per plan (plans are immutable), so 300 nodes reading their facts cost 300 map lookups.
+const factsByPlan = new WeakMap<Plan, Map<string, NodeFacts>>();
+
+function planFacts(plan: Plan): Map<string, NodeFacts> {
+  let facts = factsByPlan.get(plan);
+  if (facts) return facts;
+  facts = new Map();
+  for (const [id, p] of Object.entries(plan.nodes)) {
+    facts.set(id, { ...NO_FACTS, shape: p.outputShape ? formatShape(p.outputShape) : '?', params: p.params });
+  }
+  for (const e of plan.errors) {
+    if (!e.nodeId) continue;
+    const f = facts.get(e.nodeId) ?? { ...NO_FACTS };
+    facts.set(
+      e.nodeId,
+      f.errorCount
+        ? { ...f, errorCount: f.errorCount + 1 }
+        : { ...f, errorCount: 1, errorEn: e.message, errorEs: e.messageEs },
+    );
+  }
+  factsByPlan.set(plan, facts);
+  return facts;
+}
+
+/** The plan's facts about one node: output shape, params, its first error. */
+export const selectNodeFacts =
+  (id: string) =>
+  (s: AppStore): NodeFacts =>
+    planFacts(s.plan).get(id) ?? NO_FACTS;

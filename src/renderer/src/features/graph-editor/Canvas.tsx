@@ -16,7 +16,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
-import type { LayerNode } from '../../../../shared/graph/schema.ts';
+import type { Edge, LayerNode } from '../../../../shared/graph/schema.ts';
 import { isLayerType } from '../../../../shared/graph/layers.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../store/auto-layout.ts';
 import { canConnect, type Refusal } from '../../store/connect-rules.ts';
@@ -26,6 +26,11 @@ import { LayerNodeView, type LayerFlowNode } from './LayerNodeView.tsx';
 
 export const DRAG_MIME = 'application/x-convnet-layer';
 const nodeTypes = { layer: LayerNodeView };
+// Props given to React Flow keep their identity between renders: a new object would update its
+// store and re-render every node.
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 150, height: 100 };
 const HANDLE = 10;
 /** Fixed handle places: edges can be drawn before (and without) measuring 300 nodes. */
 const HANDLES: NodeHandle[] = [
@@ -72,33 +77,69 @@ export function Canvas() {
   const focusRequest = useAppStore((s) => s.focusRequest);
   const flow = useReactFlow();
   const [hint, setHint] = useState<Refusal | null>(null);
-  const cache = useRef(new WeakMap<LayerNode, LayerFlowNode>());
+  const cache = useRef(new Map<string, LayerFlowNode>());
+  const lastNodes = useRef<LayerFlowNode[]>([]);
+  const edgeCache = useRef(new WeakMap<Edge, { from: string; to: string; flow: FlowEdge }>());
+  const lastEdges = useRef<FlowEdge[]>([]);
 
+  // A canvas node depends only on position, name, type and selection: a params edit reuses every
+  // node object and the array itself, so React Flow's store is not touched at all.
   const nodes = useMemo(() => {
     const picked = new Set(selection.nodes);
-    return doc.nodes.map((n) => {
-      const hit = cache.current.get(n);
-      if (hit && hit.selected === picked.has(n.id)) return hit;
-      const made = toFlowNode(n, picked.has(n.id));
-      cache.current.set(n, made);
-      return made;
+    let changed = doc.nodes.length !== lastNodes.current.length;
+    const next = doc.nodes.map((n, i) => {
+      const selected = picked.has(n.id);
+      let hit = cache.current.get(n.id);
+      if (
+        !hit ||
+        hit.position !== n.position ||
+        hit.data.name !== n.name ||
+        hit.data.type !== n.type ||
+        hit.selected !== selected
+      ) {
+        hit = toFlowNode(n, selected);
+        cache.current.set(n.id, hit);
+      }
+      if (hit !== lastNodes.current[i]) changed = true;
+      return hit;
     });
+    if (changed) lastNodes.current = next;
+    if (cache.current.size > next.length * 2 + 64) cache.current = new Map(next.map((f) => [f.id, f]));
+    return lastNodes.current;
   }, [doc.nodes, selection.nodes]);
 
+  // Edge objects (and the array, when no edge changed) are reused, so React Flow redoes only what changed.
   const edges = useMemo((): FlowEdge[] => {
     const picked = new Set(selection.edges);
     const bad = faultyEdges(errors);
-    return doc.edges.map((e) => ({
-      id: e.id,
-      source: e.source,
-      target: e.target,
-      selected: picked.has(e.id),
-      className: bad.has(e.id) ? 'edge-error' : undefined,
-      ariaLabel: t('edge.aria', {
-        source: doc.nodes.find((n) => n.id === e.source)?.name ?? e.source,
-        target: doc.nodes.find((n) => n.id === e.target)?.name ?? e.target,
-      }),
-    }));
+    const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
+    let changed = doc.edges.length !== lastEdges.current.length;
+    const next = doc.edges.map((e, i) => {
+      const selected = picked.has(e.id);
+      const className = bad.has(e.id) ? 'edge-error' : undefined;
+      const from = names.get(e.source) ?? e.source;
+      const to = names.get(e.target) ?? e.target;
+      let hit = edgeCache.current.get(e);
+      if (
+        !hit ||
+        hit.flow.selected !== selected ||
+        hit.flow.className !== className ||
+        hit.from !== from ||
+        hit.to !== to
+      ) {
+        const ariaLabel = t('edge.aria', { source: from, target: to });
+        hit = {
+          from,
+          to,
+          flow: { id: e.id, source: e.source, target: e.target, selected, className, ariaLabel },
+        };
+        edgeCache.current.set(e, hit);
+      }
+      if (hit.flow !== lastEdges.current[i]) changed = true;
+      return hit.flow;
+    });
+    if (changed) lastEdges.current = next;
+    return lastEdges.current;
   }, [doc.edges, doc.nodes, selection.edges, errors, t]);
 
   const onNodesChange = useCallback(
@@ -177,6 +218,19 @@ export function Canvas() {
     void flow.fitView({ nodes: [{ id: focusRequest.nodeId }], duration: 250, maxZoom: 1.2 });
   }, [focusRequest, flow]);
 
+  const onInit = useCallback(
+    (f: { fitView(o: { maxZoom: number }): Promise<boolean> }) => {
+      if (store.getState().doc.nodes.length > 0) void f.fitView({ maxZoom: 1 });
+    },
+    [store],
+  );
+  const ariaLabels = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.a11yNodes'),
+      'edge.a11yDescription.default': t('canvas.a11yEdges'),
+    }),
+    [t],
+  );
   const fitRequest = useAppStore((s) => s.fitRequest);
   useEffect(() => {
     if (fitRequest === 0) return;
@@ -200,21 +254,18 @@ export function Canvas() {
         colorMode={theme}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        onInit={(f) => store.getState().doc.nodes.length > 0 && void f.fitView({ maxZoom: 1 })}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        onInit={onInit}
         minZoom={0.1}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{
-          'node.a11yDescription.default': t('canvas.a11yNodes'),
-          'edge.a11yDescription.default': t('canvas.a11yEdges'),
-        }}
+        proOptions={PRO_OPTIONS}
+        ariaLabelConfig={ariaLabels}
       >
         <Background gap={20} size={1} />
         <MiniMap
           pannable
           zoomable
           ariaLabel={t('canvas.minimap')}
-          style={{ width: 150, height: 100 }}
+          style={MINIMAP_STYLE}
           nodeBorderRadius={4}
         />
         <Controls showInteractive={false} aria-label={t('canvas.controls')} />

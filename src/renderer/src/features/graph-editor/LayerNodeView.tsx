@@ -3,8 +3,8 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { formatShape } from '../../../../shared/graph/plan.ts';
 import type { LayerType } from '../../../../shared/graph/schema.ts';
+import { selectNodeFacts } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 import { formatInt } from './format.ts';
 
@@ -16,18 +16,9 @@ function LayerNodeViewImpl({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t, i18n } = useTranslation('editor');
   const es = i18n.language.startsWith('es');
   // One shallow-compared read per node: only nodes whose figures changed re-render after an edit.
-  const view = useAppStore(
-    useShallow((s) => {
-      const p = s.plan.nodes[id];
-      const errors = s.plan.errors.filter((e) => e.nodeId === id);
-      return {
-        shape: p?.outputShape ? formatShape(p.outputShape) : '?',
-        params: p?.params ?? 0,
-        error: errors.length ? (es ? errors[0].messageEs : errors[0].message) : '',
-        errorCount: errors.length,
-      };
-    }),
-  );
+  const facts = useAppStore(useShallow(selectNodeFacts(id)));
+  const error = es ? facts.errorEs : facts.errorEn;
+  const view = { shape: facts.shape, params: facts.params, error, errorCount: facts.errorCount };
   const hasInput = data.type !== 'InputLayer';
   const label = t('node.aria', { name: data.name, type: data.type, shape: view.shape, params: view.params });
   return (
