@@ -115,6 +115,18 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // The page's beforeunload refuses to unload while a model trains: ask, and close only on "stop".
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Stop training and close', 'Keep training'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'A model is training. Stop it and close?',
+      detail: 'Every completed epoch is already saved with its run.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   if (devServerUrl) void win.loadURL(devServerUrl);
   else void win.loadFile(join(rendererRoot, 'index.html'));
   return win;
@@ -145,13 +157,20 @@ async function main(): Promise<void> {
       return r.canceled || !r.filePath ? null : r.filePath;
     },
   };
+  const services = createServices(events);
+  // Quitting ends the engine process; the run in progress keeps its completed epochs on disk.
+  app.on('will-quit', () => services.training?.dispose());
   const handlers = createHandlers({
     shell: 'electron',
     version: app.getVersion(),
     electron: { electron: process.versions.electron, chrome: process.versions.chrome },
     events,
     dialogs,
-    ...createServices(events),
+    async chooseFolder() {
+      const r = await dialog.showOpenDialog({ properties: ['openDirectory'] });
+      return r.canceled || r.filePaths.length === 0 ? null : (r.filePaths[0] ?? null);
+    },
+    ...services,
   });
   registerHandlers(ipcMain, handlers, {
     isTrustedSender: (url) => isAppUrl(url, rendererRoot, devServerUrl) || url.startsWith(rootUrl),
