@@ -6,14 +6,12 @@ import { toKerasJson } from '../shared/graph/keras.ts';
 import { toKerasPython } from '../shared/graph/keras-py.ts';
 import { plan } from '../shared/graph/plan.ts';
 import type { GraphDoc } from '../shared/graph/schema.ts';
+import { fileStem } from '../shared/export/file-stem.ts';
 import { pySettingsOf } from '../shared/export/py-settings.ts';
 import type { ExportedFile, RunExportFormat } from '../shared/ipc/channels/export.ts';
 import type { TrainConfig } from '../shared/training.ts';
 
-/** A file-name stem from a run or model name: letters, digits, '-' and '_' only. */
-export function fileStem(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'model';
-}
+export { fileStem };
 
 const text = (s: string) => new TextEncoder().encode(s);
 
