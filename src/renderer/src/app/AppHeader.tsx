@@ -21,7 +21,7 @@ export interface AppHeaderProps {
 }
 
 export function AppHeader({ view, onView, theme, onToggleTheme, onCommand, onAbout, mod }: AppHeaderProps) {
-  const { t } = useTranslation('app');
+  const { t } = useTranslation(['app', 'export']);
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -41,6 +41,17 @@ export function AppHeader({ view, onView, theme, onToggleTheme, onCommand, onAbo
               shortcut: `${mod}+Shift+S`,
               onSelect: () => onCommand('saveAs'),
             },
+            {
+              id: 'exportKerasPy',
+              label: t('export:menu.kerasPy'),
+              onSelect: () => onCommand('exportKerasPy'),
+            },
+            {
+              id: 'exportKerasJson',
+              label: t('export:menu.kerasJson'),
+              onSelect: () => onCommand('exportKerasJson'),
+            },
+            { id: 'exportRun', label: t('export:menu.run'), onSelect: () => onCommand('exportRun') },
           ]}
         />
         <Menu label={t('menu.help')} items={[{ id: 'about', label: t('menu.about'), onSelect: onAbout }]} />

@@ -2,7 +2,15 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 
 /** Commands the shell's menus offer; features that can carry one out register a handler. */
-export const APP_COMMANDS = ['new', 'open', 'save', 'saveAs'] as const;
+export const APP_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'exportKerasPy',
+  'exportKerasJson',
+  'exportRun',
+] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 type Handler = () => void | Promise<void>;
 

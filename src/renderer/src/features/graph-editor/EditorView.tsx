@@ -1,6 +1,8 @@
 // The Editor view: palette, canvas with its problem list, and the inspector/summary panel around React Flow.
 import { ReactFlowProvider } from '@xyflow/react';
 import { useActiveView } from '../../app/view-context.tsx';
+import { BaseMarks } from '../bases/BaseMarks.tsx';
+import { ExportControls } from '../export/ExportControls.tsx';
 import { ProjectControls } from '../project/ProjectControls.tsx';
 import { Canvas } from './Canvas.tsx';
 import { ErrorList } from './ErrorList.tsx';
@@ -21,6 +23,8 @@ export function EditorView() {
       <div className="editor">
         <EditorShortcuts />
         <ProjectControls />
+        <ExportControls />
+        <BaseMarks />
         <Toolbar />
         <Palette />
         <Canvas />

@@ -5,6 +5,7 @@ import { layerSpec } from '../../../../shared/graph/layers.ts';
 import { formatShape } from '../../../../shared/graph/plan.ts';
 import { selectInspected } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
+import { BasePanel } from '../bases/BasePanel.tsx';
 import { formatInt } from './format.ts';
 import { ParamField } from './ParamField.tsx';
 
@@ -71,6 +72,7 @@ export function Inspector() {
           </>
         )}
       </dl>
+      {node.base && <BasePanel node={{ ...node, base: node.base }} />}
       {mine.length > 0 && (
         <ul className="inspector-errors" aria-label={t('errors.title')}>
           {mine.map((e, i) => (

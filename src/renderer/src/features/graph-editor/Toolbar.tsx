@@ -3,6 +3,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATES, getTemplate } from '../../../../shared/graph/templates/index.ts';
 import { emptyDoc } from '../../store/graph-ops.ts';
+import { AddBaseButton } from '../bases/AddBaseButton.tsx';
 import { selectCanRedo, selectCanUndo, selectHasClipboard } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { shortcutLabel, type EditorCommand } from './shortcuts.ts';
@@ -129,6 +130,7 @@ export function Toolbar() {
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar')}>
       <TemplateMenu />
+      <AddBaseButton />
       <span className="tool-sep" aria-hidden="true" />
       {b('undo', '↶', !canUndo)}
       {b('redo', '↷', !canRedo)}
