@@ -85,6 +85,29 @@ test('typing a value changes the map, and play runs the windows to the end', asy
   assert.deepEqual((await shownMap(page))[0], 4, 'the course example is back');
 });
 
+test('painting cells, and a 7x7 kernel that does not fit under valid but does under same', async () => {
+  const { page } = app;
+  const sidebar = page.locator('.cl-side');
+  await sidebar.getByRole('button', { name: 'Paint' }).click();
+  await sidebar.getByLabel('Brush value').fill('2');
+  const input = page.getByTestId('convlab-input');
+  await input.getByLabel('Input (1, 1): 1').dispatchEvent('pointerdown');
+  await input.getByLabel('Input (1, 1): 2').waitFor();
+  await page.getByRole('button', { name: 'Show all' }).click();
+  assert.deepEqual((await shownMap(page))[0], 5, 'the top-left weight 1 now sees 2');
+  await page.getByTestId('convlab-kernel-size').selectOption('7');
+  await page
+    .getByTestId('convlab-output')
+    .filter({ hasText: 'does not fit in the 5×5 input with padding valid' })
+    .waitFor();
+  await page.getByTestId('convlab-padding').getByRole('button', { name: 'same' }).click();
+  assert.equal(await page.getByTestId('convlab-output').locator('.cl-cell').count(), 25);
+  assert.equal(await input.locator('.cl-cell--pad').count(), 11 * 11 - 25, 'three zeros on each side');
+  await sidebar.getByRole('button', { name: 'Type' }).click();
+  await page.getByTestId('convlab-course').click();
+  assert.deepEqual(await shownMap(page), [4, null, null, null, null, null, null, null, null]);
+});
+
 test('a gallery kernel on the scene, then ReLU and max pooling, side by side with sizes', async () => {
   const { page } = app;
   await page.getByTestId('convlab-tabs').getByRole('button', { name: 'On an image' }).click();

@@ -19,12 +19,14 @@ interface Props {
   onSettings(s: StepSettings): void;
   kernel: Matrix;
   onKernel(k: Matrix): void;
+  /** Back to the first window (the course example starts from its beginning). */
+  onRestart(): void;
   lang: 'en' | 'es';
 }
 
 const SIZES = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-export function StepSidebar({ settings, onSettings, kernel, onKernel, lang }: Props) {
+export function StepSidebar({ settings, onSettings, kernel, onKernel, onRestart, lang }: Props) {
   const { t } = useTranslation('convLab');
   const s = settings;
   const h = s.input.length;
@@ -153,6 +155,7 @@ export function StepSidebar({ settings, onSettings, kernel, onKernel, lang }: Pr
           onClick={() => {
             onSettings({ ...s, input: COURSE_INPUT.map((r) => [...r]), stride: 1, padding: 'valid' });
             onKernel(COURSE_KERNEL.map((r) => [...r]));
+            onRestart();
           }}
         >
           {t('courseExample')}

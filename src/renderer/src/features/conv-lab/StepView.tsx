@@ -60,6 +60,7 @@ export function StepView({ tf, settings, onSettings, kernel, onKernel, lang }: P
         onSettings={onSettings}
         kernel={kernel}
         onKernel={onKernel}
+        onRestart={() => stepper.setStep(0)}
         lang={lang}
       />
       <section className="cl-main">
