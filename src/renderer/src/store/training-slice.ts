@@ -59,6 +59,8 @@ export interface TrainingSlice {
   togglePickedRun(runId: string): void;
   setRuns(runs: RunInfo[]): void;
   openRun(runId: string | null): void;
+  /** A run stopped before its test gets the accuracy its saved model scores on the test set. */
+  setEvaluatedAccuracy(runId: string, accuracy: number): void;
 }
 
 export const createTrainingSlice: StateCreator<AppStore, [], [], TrainingSlice> = (set, get) => ({
@@ -105,4 +107,15 @@ export const createTrainingSlice: StateCreator<AppStore, [], [], TrainingSlice> 
     });
   },
   openRun: (openedRun) => set({ openedRun }),
+  setEvaluatedAccuracy(runId, accuracy) {
+    const runs = get().runs;
+    if (!runs?.some((r) => r.id === runId && r.testAccuracy === null)) return;
+    set({
+      runs: runs.map((r) =>
+        r.id === runId && r.testAccuracy === null
+          ? { ...r, testAccuracy: accuracy, errorRate: 1 - accuracy, evaluated: true }
+          : r,
+      ),
+    });
+  },
 });

@@ -15,9 +15,15 @@ export function ConfusionMatrix({ matrix, classNames, selected, onSelect }: Prop
     <div className="rs-confusion-wrap">
       <table className="rs-confusion" data-testid="confusion-matrix" aria-label={t('confusion')}>
         <thead>
+          <tr aria-hidden>
+            <th />
+            <th className="rs-confusion__axis" colSpan={classNames.length}>
+              {t('axisPred')}
+            </th>
+          </tr>
           <tr>
             <th className="rs-confusion__corner" aria-hidden>
-              ↓ / →
+              {t('axisTrue')}
             </th>
             {classNames.map((name, j) => (
               <th key={j} scope="col" title={name}>

@@ -11,7 +11,14 @@ export function RunCompare() {
   const picked = useAppStore(selectPickedRuns);
   const a = runs.find((r) => r.id === picked[0]);
   const b = runs.find((r) => r.id === picked[1]);
-  if (!a || !b) return null;
+  if (!a || !b) {
+    return (
+      <div className="rs-compare">
+        <h3>{t('compare')}</h3>
+        <p className="muted">{t('compareHint')}</p>
+      </div>
+    );
+  }
   if (a.testAccuracy === null || b.testAccuracy === null) {
     return (
       <div className="rs-compare" data-testid="run-compare">

@@ -22,7 +22,11 @@ export function RunDetails({ run, actions }: { run: RunInfo; actions: RunsAction
     setError(null);
     setCell(null);
     actions.evaluate(run.id).then(
-      (e) => live && setEv(e),
+      (e) => {
+        if (!live) return;
+        setEv(e);
+        actions.evaluated(run.id, e.accuracy);
+      },
       (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
     );
     return () => {

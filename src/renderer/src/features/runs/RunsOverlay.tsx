@@ -32,7 +32,14 @@ export function RunsOverlay() {
     return { series, data };
   }, [chosen]);
 
-  if (chosen.length === 0) return <p className="muted">{t('overlayHint')}</p>;
+  if (chosen.length === 0) {
+    return (
+      <div>
+        <h3>{t('overlay')}</h3>
+        <p className="muted">{t('overlayHint')}</p>
+      </div>
+    );
+  }
   return (
     <UPlotChart
       testId="runs-overlay"

@@ -87,6 +87,11 @@ export function RunsTable({ actions }: { actions: RunsActions }) {
                 <td className="rs-settings">{r.settings}</td>
                 <td className="num" data-testid="run-test-accuracy" data-value={r.testAccuracy ?? ''}>
                   {formatFraction(r.testAccuracy)}
+                  {r.evaluated && (
+                    <sup className="muted" title={t('evaluatedHint')}>
+                      *
+                    </sup>
+                  )}
                 </td>
                 <td className="num">{formatPercent(r.errorRate)}</td>
                 <td className="num">{formatDuration(r.seconds)}</td>

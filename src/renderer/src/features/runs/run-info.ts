@@ -49,6 +49,8 @@ export interface RunInfo {
   epochs: EpochSeries;
   graph: GraphDoc;
   hasModel: boolean;
+  /** The test accuracy comes from evaluating the saved model here (the run stopped before its test). */
+  evaluated?: boolean;
 }
 
 export function datasetLabel(ds: DatasetSpec): string {

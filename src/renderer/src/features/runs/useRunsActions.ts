@@ -57,6 +57,7 @@ function actionsFor(store: AppStoreApi, t: T) {
       }
     },
     evaluate: (runId: string) => invoke('eval:run', { runId }),
+    evaluated: (runId: string, accuracy: number) => store.getState().setEvaluatedAccuracy(runId, accuracy),
     images: (runId: string, indices: number[]): Promise<TensorPayload> =>
       invoke('eval:images', { runId, indices }),
     async predict(

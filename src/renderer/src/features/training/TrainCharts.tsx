@@ -39,6 +39,7 @@ export function TrainCharts() {
   return (
     <div className="ts-charts">
       <UPlotChart
+        height={260}
         testId="chart-loss"
         title={t('chartLoss')}
         xLabel={t('xEpoch')}
@@ -46,6 +47,7 @@ export function TrainCharts() {
         data={lossData}
       />
       <UPlotChart
+        height={260}
         testId="chart-accuracy"
         title={t('chartAccuracy')}
         xLabel={t('xEpoch')}

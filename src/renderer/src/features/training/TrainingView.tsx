@@ -1,5 +1,6 @@
 // The Training view: settings on the left; controls, progress and live charts on the right.
 import { useTranslation } from 'react-i18next';
+import { EpochTable } from './EpochTable.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { TrainCharts } from './TrainCharts.tsx';
 import { TrainHeader } from './TrainHeader.tsx';
@@ -20,6 +21,7 @@ export function TrainingView() {
         <TrainHeader />
         <TrainProgress />
         <TrainCharts />
+        <EpochTable />
       </section>
     </div>
   );

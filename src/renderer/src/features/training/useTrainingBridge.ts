@@ -36,6 +36,13 @@ export function useTrainingBridge(): void {
   }, [store]);
 
   useEffect(() => {
+    // A page opened (or reloaded) while the engine trains picks the run up from its next events.
+    invoke('train:status').then(
+      ({ busy }) => {
+        if (busy && !selectIsTraining(store.getState())) store.getState().trainStarting();
+      },
+      () => undefined,
+    );
     invoke('train:backend').then(
       (info) => store.getState().setBackendInfo(info),
       () => undefined,
