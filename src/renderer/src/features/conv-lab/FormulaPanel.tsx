@@ -41,7 +41,7 @@ export function FormulaPanel({
         <h4 className="cl-subtitle">{t('bordersTitle')}</h4>
         <p className="cl-text" data-testid="convlab-borders">
           {padding === 'valid'
-            ? t('borderValid', { k, n, out, lost: Math.floor((rows.k - 1) / 2) })
+            ? t('borderValid', { k, n, out, lost: rows.k - 1 })
             : t('borderSame', {
                 p: Math.max(...pads) === Math.min(...pads) ? String(pads[0]) : pads.join('/'),
                 out,
