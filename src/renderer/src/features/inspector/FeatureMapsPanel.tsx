@@ -11,10 +11,18 @@ export type ScaleMode = 'map' | 'layer' | 'shared';
 
 const TILE = 56;
 
+/** Milliseconds from the request to the reply, and to the painted frame; the engine's own share. */
+export interface Latency {
+  total: number;
+  reply: number;
+  engine: number;
+  /** Counts the measurements, so watchers can tell a new one from an equal one. */
+  seq: number;
+}
+
 interface Props {
   maps: FeatureMaps;
-  /** Milliseconds from the request to this paint, when measured. */
-  latency: { total: number; engine: number } | null;
+  latency: Latency | null;
 }
 
 function planeRange(
@@ -70,7 +78,14 @@ export function FeatureMapsPanel({ maps, latency }: Props) {
         )}
         <span className="muted in-toolbar__hint">{t('maps.hint')}</span>
         {latency && (
-          <span className="in-latency" data-testid="feature-maps-latency" data-ms={latency.total.toFixed(1)}>
+          <span
+            className="in-latency"
+            data-testid="feature-maps-latency"
+            data-ms={latency.total.toFixed(1)}
+            data-reply={latency.reply.toFixed(1)}
+            data-engine={latency.engine.toFixed(1)}
+            data-seq={latency.seq}
+          >
             {t('maps.latency', { ms: latency.total.toFixed(0), engine: latency.engine.toFixed(0) })}
           </span>
         )}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProbeInput, ProbeModelInfo, ProbeSource, ProbedInput } from '../../../../shared/ipc/contract';
 import type { ConvKernels, FeatureMaps } from '../../../../shared/probes';
 import { invoke } from '../../lib/ipc';
-import { FeatureMapsPanel } from './FeatureMapsPanel';
+import { FeatureMapsPanel, type Latency } from './FeatureMapsPanel';
 import { FiltersPanel } from './FiltersPanel';
 import { GradCamPanel } from './GradCamPanel';
 import { InputPicker } from './InputPicker';
@@ -26,10 +26,10 @@ export function InspectView() {
   const [tab, setTab] = useState<Tab>('maps');
   const [kernels, setKernels] = useState<ConvKernels[]>([]);
   const [result, setResult] = useState<(ProbedInput & { maps: FeatureMaps }) | null>(null);
-  const [latency, setLatency] = useState<{ total: number; engine: number } | null>(null);
+  const [latency, setLatency] = useState<Latency | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  const asked = useRef(0);
+  const asked = useRef({ started: 0, replied: 0 });
 
   useEffect(() => {
     invoke('probe:models').then(
@@ -72,7 +72,7 @@ export function InspectView() {
     invoke('probe:feature-maps', { source, input }).then(
       (r) => {
         if (!live) return;
-        asked.current = started;
+        asked.current = { started, replied: performance.now() };
         setResult(r);
         setError(null);
       },
@@ -85,10 +85,17 @@ export function InspectView() {
 
   // The maps are on screen once React has committed them and the browser has painted the next frame.
   useLayoutEffect(() => {
-    if (!result || !asked.current) return;
-    const started = asked.current;
-    asked.current = 0;
-    requestAnimationFrame(() => setLatency({ total: performance.now() - started, engine: result.maps.ms }));
+    if (!result || !asked.current.started) return;
+    const { started, replied } = asked.current;
+    asked.current = { started: 0, replied: 0 };
+    requestAnimationFrame(() =>
+      setLatency((l) => ({
+        total: performance.now() - started,
+        reply: replied - started,
+        engine: result.maps.ms,
+        seq: (l?.seq ?? 0) + 1,
+      })),
+    );
   }, [result]);
 
   const channels = kernels[0]?.shape[2] ?? 1;
