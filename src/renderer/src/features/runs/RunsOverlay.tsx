@@ -19,7 +19,7 @@ export function RunsOverlay() {
 
   const { series, data } = useMemo(() => {
     const series: ChartSeries[] = chosen.map((r, i) => ({
-      label: r.name,
+      label: i < 2 ? `${i === 0 ? 'A' : 'B'} · ${r.name}` : r.name,
       color: COLORS[i % COLORS.length]!,
       points: true,
     }));
