@@ -18,7 +18,7 @@ export function AddBaseButton() {
         onClick={() => setOpen(true)}
       >
         <span aria-hidden="true" className="tool-icon">
-          ⧉
+          ▤
         </span>
         <span className="tool-label">{t('button.label')}</span>
       </button>

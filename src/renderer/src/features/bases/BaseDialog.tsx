@@ -71,6 +71,8 @@ export function BaseDialog({ onClose }: { onClose(): void }) {
       const doc = store.getState().doc;
       const placed = await invoke('bases:place', { doc, source, upTo: cut });
       store.getState().replaceDoc(placed.doc, { select: [placed.outputNodeId] });
+      // A block of new layers lands beside the graph: bring the whole graph into view, as a template does.
+      store.setState({ fitRequest: store.getState().fitRequest + 1 });
       store.getState().notify({ kind: 'info', key: 'bases:placed', values: { name: info.name, layer: cut } });
       ref.current?.close();
     } catch (e) {

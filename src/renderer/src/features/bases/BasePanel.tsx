@@ -56,18 +56,18 @@ export function BasePanel({ node }: { node: LayerNode & { base: { id: string; la
         <button
           type="button"
           className="button"
+          onClick={() => choose({ mode: 'unfreeze-all' }, 'unfrozeAll')}
+        >
+          {t('panel.unfreezeAll')}
+        </button>
+        <button
+          type="button"
+          className="button base-panel__from"
           disabled={!canUnfreezeFrom}
           title={t('panel.unfreezeFromHelp', { layer: node.name })}
           onClick={() => choose({ mode: 'unfreeze-from', layer: node.name }, 'unfrozeFrom')}
         >
           {t('panel.unfreezeFrom')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => choose({ mode: 'unfreeze-all' }, 'unfrozeAll')}
-        >
-          {t('panel.unfreezeAll')}
         </button>
       </div>
       <details className="base-panel__layers" open>
