@@ -43,6 +43,7 @@ export function Inspector() {
     <section className="editor-inspector" data-testid="inspector" aria-label={t('inspector.title')}>
       <h2 className="inspector-type">{node.type}</h2>
       <p className="panel-hint">{es ? spec.doc.es : spec.doc.en}</p>
+      {node.base && <BasePanel node={{ ...node, base: node.base }} />}
       <div className="param-field">
         <label htmlFor="inspector-name">{t('inspector.name')}</label>
         <input
@@ -72,7 +73,6 @@ export function Inspector() {
           </>
         )}
       </dl>
-      {node.base && <BasePanel node={{ ...node, base: node.base }} />}
       {mine.length > 0 && (
         <ul className="inspector-errors" aria-label={t('errors.title')}>
           {mine.map((e, i) => (
