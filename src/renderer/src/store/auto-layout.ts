@@ -9,7 +9,7 @@ export const NODE_HEIGHT = 64;
 /** Positions (top-left corners) of every node for a tidy layered layout. */
 export function layoutPositions(doc: GraphDoc): Map<string, Position> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 30, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 26, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of doc.nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const e of doc.edges) g.setEdge(e.source, e.target);

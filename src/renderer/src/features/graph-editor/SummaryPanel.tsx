@@ -19,6 +19,12 @@ export function SummaryPanel() {
       <h2 className="panel-title">{t('summary.title', { name: doc.name })}</h2>
       <div className="summary-scroll">
         <table>
+          <colgroup>
+            <col className="c-layer" />
+            <col className="c-shape" />
+            <col className="c-params" />
+            <col className="c-field" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('summary.layer')}</th>
@@ -27,7 +33,7 @@ export function SummaryPanel() {
                 {t('summary.params')}
               </th>
               <th scope="col" className="num" title={t('summary.fieldHelp')}>
-                {t('summary.field')}
+                <abbr title={t('summary.fieldHelp')}>{t('summary.fieldShort')}</abbr>
               </th>
             </tr>
           </thead>
