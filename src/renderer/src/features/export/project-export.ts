@@ -6,7 +6,7 @@ import { toKerasPython } from '../../../../shared/graph/keras-py.ts';
 import type { Plan } from '../../../../shared/graph/plan.ts';
 import type { GraphDoc } from '../../../../shared/graph/schema.ts';
 import type { TrainConfig } from '../../../../shared/training.ts';
-import type { FileToSave } from './save-files.ts';
+import type { FileToSave } from './export-file.ts';
 
 export type ProjectExportFormat = 'keras-py' | 'keras-json';
 

@@ -1,9 +1,5 @@
 // Hands exported files to the user as downloads (the browser's save; inside Electron the download asks where).
-export interface FileToSave {
-  name: string;
-  bytes: Uint8Array | string;
-  mime?: string;
-}
+import type { FileToSave } from './export-file.ts';
 
 function downloadOne(file: FileToSave): void {
   const part: BlobPart = typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes);
