@@ -45,6 +45,24 @@ async function progressAtLeast(page: Page, attr: string, min: number, timeout: n
   }
 }
 
+type LongTaskGlobal = {
+  __longTasks: number[];
+  PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => {
+    observe(o: object): void;
+  };
+};
+
+/** Starts recording the page's long tasks (over 50 ms) from now on. */
+const watchLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    const g = globalThis as unknown as LongTaskGlobal;
+    g.__longTasks = [];
+    new g.PerformanceObserver((list) => {
+      for (const e of list.getEntries()) g.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+const longTasks = (page: Page) => page.evaluate(() => (globalThis as unknown as LongTaskGlobal).__longTasks);
+
 const num = async (page: Page, selector: string, attr: string) =>
   Number(await page.locator(selector).getAttribute(attr));
 
@@ -71,6 +89,7 @@ test('train mnist-convnet for one epoch: progress and charts move, the run shows
 
   await page.getByTestId('train-start').click();
   await page.locator('[data-testid=train-status][data-state=running]').waitFor({ timeout: 60_000 });
+  await watchLongTasks(page);
   // Progress and both charts move while the run goes.
   await progressAtLeast(page, 'batch', 5, 90_000);
   const batch1 = await num(page, '[data-testid=train-progress]', 'data-batch');
@@ -84,6 +103,9 @@ test('train mnist-convnet for one epoch: progress and charts move, the run shows
     (await num(page, '[data-testid=chart-accuracy]', 'data-points')) > acc1,
     'the accuracy chart grew',
   );
+  const slow = await longTasks(page);
+  console.log(`long tasks while training: ${JSON.stringify(slow.map((d) => Math.round(d)))}`);
+  assert.deepEqual(slow, [], 'no renderer task over 50 ms while training events stream in');
   assert.match(
     (await page.locator('.ts-progress__text').innerText()).replace(/\s+/g, ' '),
     /Epoch 1\/1 · batch \d+\/\d+ · [\d,]+ samples\/s · ETA \d+:\d\d/,
