@@ -1,6 +1,6 @@
 // The e2e harness: the real server with the built renderer (out/web), driven by Debian's Chromium via playwright-core.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,13 +66,40 @@ export function ensureWebBuild(): void {
     throw new Error('Building the web UI failed: run `npm run build:web` and read its errors.');
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A private copy of out/web for one launch: a build running meanwhile (it empties out/web first)
+ * cannot pull the page from under a test. Retries while a build is half-written.
+ */
+async function snapshotWebRoot(): Promise<string> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    if (attempt === 0) ensureWebBuild();
+    const copy = mkdtempSync(join(tmpdir(), 'convnet-web-'));
+    try {
+      cpSync(WEB_ROOT, copy, { recursive: true });
+      const assets = existsSync(join(copy, 'assets')) ? readdirSync(join(copy, 'assets')) : [];
+      if (existsSync(join(copy, 'index.html')) && assets.some((f) => f.endsWith('.js'))) return copy;
+    } catch {
+      // out/web changed while copying: try again.
+    }
+    rmSync(copy, { recursive: true, force: true });
+    await sleep(1000);
+  }
+  throw new Error('out/web stayed incomplete for a minute: run `npm run build:web` and try again.');
+}
+
 /** Starts the server on a free port and opens the app in a fresh Chromium profile; waits until the shell shows. */
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium is missing at ${CHROMIUM}: run \`apt-get install -y chromium\`.`);
-  ensureWebBuild();
-  const server = await startServer({ webRoot: WEB_ROOT, handlers: options.handlers });
+  const webRoot = await snapshotWebRoot();
+  const server = await startServer({ webRoot, handlers: options.handlers });
   const profile = mkdtempSync(join(tmpdir(), 'convnet-e2e-'));
+  const cleanUp = () => {
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(webRoot, { recursive: true, force: true });
+  };
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -85,7 +112,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     });
   } catch (error) {
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    cleanUp();
     throw error;
   }
   const page = context.pages()[0] ?? (await context.newPage());
@@ -106,7 +133,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     async close() {
       await context.close().catch(() => {});
       await server.close();
-      rmSync(profile, { recursive: true, force: true });
+      cleanUp();
     },
   };
 }
