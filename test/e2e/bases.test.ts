@@ -2,7 +2,8 @@
 // Keras's trainable/non-trainable counts, fine-tuning from a layer on, and the Keras Python export.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -18,6 +19,7 @@ import { launchApp, screenshot, type LaunchedApp } from './helpers';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'convnet-e2e-bases-'));
 let app: LaunchedApp;
+let modelDir = '';
 
 before(async () => {
   // A run with a saved (untrained) mnist-convnet: no training needed to reuse its layers.
@@ -25,7 +27,8 @@ before(async () => {
   const graph = getTemplate('mnist-convnet')!;
   const run = createRun(dataDir, { graph, config: DEFAULT_TRAIN_CONFIG, dataset: { kind: 'mnist' } });
   const model = buildModel(graph);
-  await saveModelToDir(model, join(run.dir, 'best'));
+  modelDir = join(run.dir, 'best');
+  await saveModelToDir(model, modelDir);
   model.dispose();
   process.env.CONVNET_STUDIO_DATA = dataDir;
   app = await launchApp({
@@ -155,5 +158,40 @@ test("File > Export a trained model downloads the run's tfjs files, which name e
     manifest.flatMap((g: { paths: string[] }) => g.paths.map((p) => `dl-${p}`)),
     files.filter((f) => f !== modelJson).map((f) => f.split('/').pop()),
   );
+  assert.deepEqual(app.errors, []);
+});
+
+test('a model.json URL (served here) is placed as a second base, cut by default before the head (in Spanish)', async () => {
+  const { page } = app;
+  // A tiny static server for the saved model: the engine loads bases from URLs, as from a converted MobileNet.
+  const files: Server = createServer((req, res) => {
+    const file = join(modelDir, (req.url ?? '/').replace(/[^A-Za-z0-9_.-]/g, ''));
+    if (!existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, {
+      'Content-Type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => files.listen(0, '127.0.0.1', r));
+  try {
+    const port = (files.address() as { port: number }).port;
+    await page.locator('[data-lang=es]').click();
+    await page.getByTestId('add-base').click();
+    const dialog = page.getByTestId('base-dialog');
+    await dialog.getByText('Una URL de model.json').click();
+    await dialog.getByTestId('base-url').fill(`http://127.0.0.1:${port}/model.json`);
+    await dialog.getByTestId('base-inspect').click();
+    await dialog.getByTestId('base-layers').waitFor();
+    assert.equal(await dialog.locator('input[data-layer=conv2d_2]').isChecked(), true);
+    await screenshot(page, 'bases-dialog-url-es');
+    await dialog.getByTestId('base-place').click();
+    await dialog.waitFor({ state: 'detached' });
+    // The second base comes in frozen: 320 + 18,496 + 36,928 more non-trainable params.
+    await waitTotals(page, 320 + 320 + 18_496 + 36_928);
+    await screenshot(page, 'bases-two-bases-es');
+  } finally {
+    await page.locator('[data-lang=en]').click();
+    await new Promise<void>((r) => files.close(() => r()));
+  }
   assert.deepEqual(app.errors, []);
 });

@@ -135,6 +135,7 @@ export function BaseDialog({ onClose }: { onClose(): void }) {
           className="input"
           type="url"
           aria-label={t('dialog.url')}
+          data-testid="base-url"
           placeholder="https://…/model.json"
           value={url}
           disabled={kind !== 'url'}
@@ -149,6 +150,7 @@ export function BaseDialog({ onClose }: { onClose(): void }) {
         <button
           type="button"
           className="button"
+          data-testid="base-inspect"
           disabled={!source || busy !== null}
           onClick={() => void inspect()}
         >
