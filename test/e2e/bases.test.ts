@@ -189,6 +189,10 @@ test('a model.json URL (served here) is placed as a second base, cut by default 
     // The second base comes in frozen: 320 + 18,496 + 36,928 more non-trainable params.
     await waitTotals(page, 320 + 320 + 18_496 + 36_928);
     await screenshot(page, 'bases-two-bases-es');
+    await page.locator('[data-action=toggle-theme]').click();
+    await page.locator('html[data-theme=dark]').waitFor({ state: 'attached' });
+    await screenshot(page, 'bases-two-bases-dark');
+    await page.locator('[data-action=toggle-theme]').click();
   } finally {
     await page.locator('[data-lang=en]').click();
     await new Promise<void>((r) => files.close(() => r()));
