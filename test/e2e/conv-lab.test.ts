@@ -31,6 +31,12 @@ async function shownMap(page: Page): Promise<(number | null)[]> {
 
 const count = (page: Page) => page.getByTestId('convlab-step-count').textContent();
 
+/** Lets the window's slide (a 0.18 s CSS transition) finish, then saves the screenshot. */
+async function settled(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await screenshot(page, name);
+}
+
 test("the course's 5x5 example steps window by window: 4, then 3, then the whole map from tf.conv2d", async () => {
   const { page } = app;
   assert.equal(await page.getByTestId('convlab-input').locator('input').count(), 25);
@@ -47,7 +53,7 @@ test("the course's 5x5 example steps window by window: 4, then 3, then the whole
     (await page.getByTestId('convlab-formula').textContent()) ?? '',
     /⌊\(5 \+ 2·0 − 3\) \/ 1⌋ \+ 1 = 2 \+ 1 = 3/,
   );
-  await screenshot(page, 'conv-lab-step-light');
+  await settled(page, 'conv-lab-step-light');
   await page.getByRole('button', { name: 'Show all' }).click();
   assert.deepEqual(await shownMap(page), [4, 3, 4, 2, 4, 3, 2, 3, 4]);
   assert.equal(await count(page), 'Window 9 of 9');
@@ -145,7 +151,7 @@ test('a gallery kernel on the scene, then ReLU and max pooling, side by side wit
     );
   assert.ok(spread > 200, `the ReLU map has black and white pixels (spread ${spread})`);
   await page.getByTestId('convlab-gallery-vertical-edge').click();
-  await screenshot(page, 'conv-lab-image-light');
+  await settled(page, 'conv-lab-image-light');
   await page.getByTestId('convlab-source').getByRole('button', { name: 'MNIST digit' }).click();
   assert.equal(await size('input'), '28×28');
   assert.equal(await size('pool'), '14×14');
@@ -174,10 +180,10 @@ test('dark theme and Spanish screenshots; no page errors', async () => {
   const { page } = app;
   await page.getByTestId('convlab-source').getByRole('button', { name: 'Scene' }).click();
   await page.locator('[data-action=toggle-theme]').click();
-  await screenshot(page, 'conv-lab-image-dark');
+  await settled(page, 'conv-lab-image-dark');
   await page.getByTestId('convlab-tabs').getByRole('button', { name: 'Step by step' }).click();
   await page.getByTestId('convlab-step').click();
-  await screenshot(page, 'conv-lab-step-dark');
+  await settled(page, 'conv-lab-step-dark');
   await page.locator('[data-action=toggle-theme]').click();
   await page.locator('[data-lang=es]').click();
   await page.getByTestId('convlab-tabs').getByRole('button', { name: 'Paso a paso' }).waitFor();
@@ -185,7 +191,7 @@ test('dark theme and Spanish screenshots; no page errors', async () => {
     (await page.getByTestId('convlab-products').textContent()) ?? '',
     /tf\.conv2d escribió 3 en la celda de salida \(0, 1\)/,
   );
-  await screenshot(page, 'conv-lab-step-es');
+  await settled(page, 'conv-lab-step-es');
   await page.locator('[data-lang=en]').click();
   assert.deepEqual(app.errors, []);
 });

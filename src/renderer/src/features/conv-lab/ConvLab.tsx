@@ -1,4 +1,6 @@
 // The Conv lab view: "step by step" on a small grid and "on an image", sharing the kernel being edited.
+// The shared layout first, so each tab's own styles come after it.
+import './conv-lab.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COURSE_INPUT, COURSE_KERNEL } from '../../../../shared/conv-lab/matrix';
@@ -9,7 +11,6 @@ import { Segmented } from './Segmented';
 import type { StepSettings } from './StepSidebar';
 import { StepView } from './StepView';
 import { useTf } from './useTf';
-import './conv-lab.css';
 
 type Tab = 'step' | 'image';
 

@@ -14,6 +14,7 @@ import { ProductsPanel } from './ProductsPanel';
 import { StepControls } from './StepControls';
 import { StepSidebar, type StepSettings } from './StepSidebar';
 import { useStepper } from './useStepper';
+import './conv-lab-step.css';
 
 interface Props {
   tf: Tf;
