@@ -65,6 +65,9 @@ function KernelGrid({ kernels }: { kernels: ConvKernels }) {
 export function FiltersPanel({ source, kernels }: { source: ProbeSource; kernels: ConvKernels[] }) {
   const { t } = useTranslation('inspector');
   const [layer, setLayer] = useState(kernels[0]?.name ?? '');
+  // The first layer's patterns are near-uniform (a linear 3x3 filter's mean response only shifts
+  // brightness); the deepest conv layer shows strokes and shapes, so patterns start there.
+  const [patternLayer, setPatternLayer] = useState(kernels.at(-1)?.name ?? '');
   const [count, setCount] = useState(16);
   const [patterns, setPatterns] = useState<(FilterPatterns & { ms: number }) | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,7 +78,7 @@ export function FiltersPanel({ source, kernels }: { source: ProbeSource; kernels
   const compute = () => {
     setBusy(true);
     setError(null);
-    invoke('probe:filters', { source, layer: chosen.name, count }).then(
+    invoke('probe:filters', { source, layer: patternLayer, count }).then(
       (p) => {
         setPatterns(p);
         setBusy(false);
@@ -121,6 +124,16 @@ export function FiltersPanel({ source, kernels }: { source: ProbeSource; kernels
         </header>
         <div className="in-toolbar">
           <label className="in-field">
+            <span className="muted">{t('filters.layer')}</span>
+            <select className="select" value={patternLayer} data-testid="patterns-layer" onChange={(e) => setPatternLayer(e.target.value)}>
+              {kernels.map((k) => (
+                <option key={k.name} value={k.name}>
+                  {k.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="in-field">
             <span className="muted">{t('filters.count')}</span>
             <select className="select" value={count} onChange={(e) => setCount(Number(e.target.value))}>
               {[8, 16, 32].map((n) => (
@@ -146,7 +159,7 @@ export function FiltersPanel({ source, kernels }: { source: ProbeSource; kernels
           )}
           {error && <span className="in-error">{error}</span>}
         </div>
-        {patterns && patterns.layer === chosen.name && (
+        {patterns && patterns.layer === patternLayer && (
           <div className="in-grid in-grid--patterns">
             {Array.from({ length: patterns.shape[0] }, (_, i) => (
               <figure key={i} className="in-pattern" data-testid="filter-pattern">
@@ -157,7 +170,10 @@ export function FiltersPanel({ source, kernels }: { source: ProbeSource; kernels
                   channels={pc}
                   size={96}
                 />
-                <figcaption>{t('filters.filter', { index: i })}</figcaption>
+                <figcaption>
+                  {t('filters.filter', { index: i })}
+                  {patterns.activation[i]! <= 0 && <span className="in-pattern__silent"> · {t('filters.silent')}</span>}
+                </figcaption>
               </figure>
             ))}
           </div>

@@ -101,7 +101,8 @@ export function GradCamPanel({ source, input }: { source: ProbeSource; input: Pr
                 range={UNIT}
                 cmap="turbo"
                 size={SIZE}
-                className="in-plane--smooth"
+                className="in-plane--smooth in-plane--clear"
+                fade
               />
             </div>
           </div>

@@ -15,6 +15,8 @@ interface Props {
   className?: string;
   testId?: string;
   title?: string;
+  /** Transparent where the value is low (for overlays): alpha follows the value's place in the range. */
+  fade?: boolean;
   onClick?: () => void;
   /** Reports the value under the pointer (null when it leaves). */
   onHover?: (cell: { x: number; y: number; value: number } | null) => void;
@@ -31,6 +33,7 @@ export function PlaneCanvas({
   className,
   testId,
   title,
+  fade,
   onClick,
   onHover,
 }: Props) {
@@ -40,8 +43,15 @@ export function PlaneCanvas({
     if (!ctx) return;
     const img = ctx.createImageData(width, height);
     paintRgba(values, offset, width * height, range, cmap, img.data);
+    if (fade) {
+      const span = range.hi - range.lo || 1;
+      for (let i = 0; i < width * height; i++) {
+        const t = Math.min(1, Math.max(0, (values[offset + i]! - range.lo) / span));
+        img.data[i * 4 + 3] = Math.round(255 * Math.sqrt(t));
+      }
+    }
     ctx.putImageData(img, 0, 0);
-  }, [values, offset, height, width, range, cmap]);
+  }, [values, offset, height, width, range, cmap, fade]);
 
   const hover = (e: MouseEvent<HTMLCanvasElement>) => {
     if (!onHover) return;
