@@ -16,6 +16,7 @@ export function ViewTabs({ active, onChange }: { active: ViewId; onChange(view: 
           aria-controls={`view-${id}`}
           data-view={id}
           className="tabs__tab"
+          title={t(`viewHints.${id}`)}
           onClick={() => onChange(id)}
         >
           {t(`views.${id}`)}

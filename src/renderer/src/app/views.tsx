@@ -1,4 +1,4 @@
-// The views the shell switches between. A feature plugs its screen in by replacing its placeholder here.
+// The views the shell switches between, in tab order; each feature's screen is one entry.
 import type { ComponentType } from 'react';
 import { ConvLab } from '../features/conv-lab/ConvLab';
 import { EditorView } from '../features/graph-editor/EditorView';
