@@ -191,11 +191,26 @@ test('the project is saved, and after a new project and a reload it opens as the
   await page.locator('[data-menu-item=new]').click();
   await waitForNodes(page, 0);
   await page.reload();
-  await page.getByTestId('palette-Conv2D').waitFor();
+  await page.locator('[data-testid=project-open-input][data-ready]').waitFor({ state: 'attached' });
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');
   await (await chooser).setFiles(file);
   await page.locator('.react-flow__node').nth(8).waitFor();
+  assert.deepEqual(await visibleGraph(page), before);
+  await page.getByRole('button', { name: /Recent/ }).click();
+  assert.ok(
+    (await page.getByTestId('recent-project').allTextContents()).some((t) => t.startsWith('untitled')),
+  );
+  await page.keyboard.press('Escape');
+});
+
+test('after a reload the autosaved graph comes back', async () => {
+  const { page } = app;
+  const before = await visibleGraph(page);
+  await page.waitForTimeout(2500);
+  await page.reload();
+  await page.locator('.react-flow__node').nth(8).waitFor();
+  await page.locator('[data-notice]', { hasText: /Restored/ }).waitFor();
   assert.deepEqual(await visibleGraph(page), before);
 });
 

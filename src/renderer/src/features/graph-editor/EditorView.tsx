@@ -3,7 +3,6 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useActiveView } from '../../app/view-context.tsx';
 import { BaseMarks } from '../bases/BaseMarks.tsx';
 import { ExportControls } from '../export/ExportControls.tsx';
-import { ProjectControls } from '../project/ProjectControls.tsx';
 import { Canvas } from './Canvas.tsx';
 import { ErrorList } from './ErrorList.tsx';
 import { Palette } from './Palette.tsx';
@@ -22,7 +21,6 @@ export function EditorView() {
     <ReactFlowProvider>
       <div className="editor">
         <EditorShortcuts />
-        <ProjectControls />
         <ExportControls />
         <BaseMarks />
         <Toolbar />

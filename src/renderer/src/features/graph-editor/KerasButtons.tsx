@@ -26,13 +26,11 @@ export function KerasButtons() {
     try {
       const doc = fromKerasJson(await file.text());
       store.getState().loadDoc(doc, { undoable: true });
-      store
-        .getState()
-        .notify({
-          kind: 'info',
-          key: 'editor:keras.imported',
-          values: { name: file.name, count: doc.nodes.length },
-        });
+      store.getState().notify({
+        kind: 'info',
+        key: 'editor:keras.imported',
+        values: { name: file.name, count: doc.nodes.length },
+      });
     } catch (error) {
       fail('keras.importFailed', error);
     }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TEMPLATES, getTemplate } from '../../../../shared/graph/templates/index.ts';
 import { emptyDoc } from '../../store/graph-ops.ts';
 import { AddBaseButton } from '../bases/AddBaseButton.tsx';
+import { ProjectControls } from '../project/ProjectControls.tsx';
 import { KerasButtons } from './KerasButtons.tsx';
 import { selectCanRedo, selectCanUndo, selectHasClipboard } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
@@ -131,6 +132,7 @@ export function Toolbar() {
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar')}>
       <TemplateMenu />
+      <ProjectControls />
       <KerasButtons />
       <AddBaseButton />
       <span className="tool-sep" aria-hidden="true" />

@@ -1,5 +1,5 @@
-// Project commands (new, open, save, save as) for the shell's menus, autosave, and the restore at start.
-import { useEffect, useRef, type ChangeEvent } from 'react';
+// Project commands (new, open, save, save as) for the shell's menus, recent projects, autosave and the restore at start.
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   parseProject,
@@ -10,7 +10,15 @@ import { useCommand } from '../../app/commands.tsx';
 import { invoke, isElectron } from '../../lib/ipc.ts';
 import { emptyDoc } from '../../store/graph-ops.ts';
 import { useAppStoreApi } from '../../store/StoreProvider.tsx';
-import { projectText, readAutosave, rememberRecent, startAutosave } from './autosave.ts';
+import {
+  projectText,
+  readAutosave,
+  readRecent,
+  rememberRecent,
+  startAutosave,
+  type RecentProject,
+} from './autosave.ts';
+import { RecentMenu } from './RecentMenu.tsx';
 import { downloadText } from './download.ts';
 
 export function ProjectControls() {
@@ -19,6 +27,16 @@ export function ProjectControls() {
   const input = useRef<HTMLInputElement>(null);
   const path = useRef<string | null>(null);
   const es = i18n.language.startsWith('es');
+  const [recent, setRecent] = useState<RecentProject[]>(() => readRecent(window.localStorage));
+  const remember = (text: string, name: string, filePath?: string) =>
+    setRecent(
+      rememberRecent(window.localStorage, {
+        name,
+        savedAt: new Date().toISOString(),
+        text,
+        ...(filePath ? { path: filePath } : {}),
+      }),
+    );
   const notify = (kind: 'info' | 'error', key: string, values?: Record<string, string | number>) =>
     store.getState().notify({ kind, key: `editor:${key}`, values });
 
@@ -62,6 +80,7 @@ export function ProjectControls() {
       });
       if (done) {
         path.current = done.path;
+        remember(projectText(store), doc.name, done.path);
         notify('info', 'project.saved', { name: done.path });
       }
       return;
@@ -74,11 +93,7 @@ export function ProjectControls() {
     const text = projectText(store);
     const file = `${store.getState().doc.name}${PROJECT_EXTENSION}`;
     downloadText(file, text);
-    rememberRecent(window.localStorage, {
-      name: store.getState().doc.name,
-      savedAt: new Date().toISOString(),
-      text,
-    });
+    remember(text, store.getState().doc.name);
     notify('info', 'project.saved', { name: file });
   };
 
@@ -95,11 +110,15 @@ export function ProjectControls() {
       return;
     }
     const opened = await invoke('project:open', { path: undefined });
-    if (opened && openText(opened.text, opened.path)) path.current = opened.path;
+    if (opened) openText(opened.text, opened.path, opened.path);
   });
 
+  // Declared after the commands: once this runs they are registered, and tests may press Ctrl+O.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
   /** Parses and adopts a project file's text; a bad file changes nothing and says why. */
-  const openText = (text: string, name: string): boolean => {
+  const openText = (text: string, name: string, filePath?: string): boolean => {
     const parsed = parseProject(text);
     if (!parsed.ok) {
       store
@@ -108,12 +127,17 @@ export function ProjectControls() {
       return false;
     }
     adopt(parsed.project, name);
-    rememberRecent(window.localStorage, {
-      name: parsed.project.graph.name,
-      savedAt: parsed.project.savedAt,
-      text,
-    });
+    path.current = filePath ?? null;
+    remember(text, parsed.project.graph.name, filePath);
     return true;
+  };
+
+  /** Reopens a recent project: from disk when it has a path (desktop), else from its stored copy. */
+  const openRecent = async (r: RecentProject) => {
+    if (r.path && isElectron()) {
+      const opened = await invoke('project:open', { path: r.path });
+      if (opened) openText(opened.text, opened.path, opened.path);
+    } else openText(r.text, r.name);
   };
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -123,14 +147,18 @@ export function ProjectControls() {
   };
 
   return (
-    <input
-      ref={input}
-      type="file"
-      accept=".json,application/json"
-      hidden
-      data-testid="project-open-input"
-      aria-label={t('project.openLabel')}
-      onChange={(e) => void onFile(e)}
-    />
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="project-open-input"
+        data-ready={ready || undefined}
+        aria-label={t('project.openLabel')}
+        onChange={(e) => void onFile(e)}
+      />
+      <RecentMenu items={recent} onOpen={(r) => void openRecent(r)} />
+    </>
   );
 }

@@ -24,6 +24,8 @@ export interface RecentProject {
   savedAt: string;
   /** The project file's text, so a recent project reopens without a file dialog in the browser. */
   text: string;
+  /** Where it lives on disk (desktop app): reopened from there, so it is the latest copy. */
+  path?: string;
 }
 
 /** The project file text of the store's current state. */
@@ -85,7 +87,8 @@ export function readRecent(storage: KeyValueStorage): RecentProject[] {
 
 /** Puts a project first in the recent list (one entry per name). */
 export function rememberRecent(storage: KeyValueStorage, entry: RecentProject): RecentProject[] {
-  const list = [entry, ...readRecent(storage).filter((r) => r.name !== entry.name)].slice(0, RECENT_LIMIT);
+  const same = (r: RecentProject) => (entry.path ? r.path === entry.path : !r.path && r.name === entry.name);
+  const list = [entry, ...readRecent(storage).filter((r) => !same(r))].slice(0, RECENT_LIMIT);
   try {
     storage.setItem(RECENT_KEY, JSON.stringify(list));
   } catch {
