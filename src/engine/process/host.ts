@@ -41,7 +41,16 @@ export function forkEngine(
         if (child.connected) child.send(msg);
       },
       onMessage: (l) => child.on('message', l),
-      onExit: (l) => child.on('exit', (code, signal) => l(code, signal)),
+      onExit: (l) => {
+        // A fork that cannot start emits 'error' and maybe no 'exit': report either, once.
+        let reported = false;
+        const once = (code: number | null, signal: string | null): void => {
+          if (!reported) l(code, signal);
+          reported = true;
+        };
+        child.on('exit', once);
+        child.on('error', () => once(child.exitCode, child.signalCode));
+      },
       kill: () => {
         child.kill('SIGKILL');
       },
