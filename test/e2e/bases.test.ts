@@ -124,6 +124,8 @@ test('File > Export as Keras Python downloads a script that compiles, with the f
   const file = join(dataDir, download.suggestedFilename());
   await download.saveAs(file);
   assert.match(download.suggestedFilename(), /\.py$/);
+  // The project's script says it carries no pretrained weights (a trained run's export does).
+  await page.locator('[data-notice]').filter({ hasText: 'without their pretrained weights' }).waitFor();
   const script = readFileSync(file, 'utf8');
   assert.match(script, /layers\.Conv2D\(32,[^\n]*trainable=False/, 'conv2d stays frozen');
   assert.doesNotMatch(script, /layers\.Conv2D\(64,[^\n]*trainable=False/, 'conv2d_1 was unfrozen');

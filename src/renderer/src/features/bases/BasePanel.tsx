@@ -118,6 +118,7 @@ export function BasePanel({ node }: { node: LayerNode & { base: { id: string; la
         </ul>
       </details>
       <p className="base-panel__hint">{t('panel.hint')}</p>
+      <p className="base-panel__hint">{t('panel.keepParams')}</p>
       <button
         type="button"
         className="button button--ghost base-panel__remove"

@@ -17,7 +17,9 @@ export function ExportControls() {
     try {
       const file = projectExport(s.doc, s.plan, s.training.config, format);
       await saveFiles([file]);
-      s.notify({ kind: 'info', key: 'export:done', values: { name: file.name, count: 1 } });
+      // A project's script cannot carry a base's weights (they live in the host's run folder); a run's export does.
+      const key = format === 'keras-py' && s.doc.bases?.length ? 'doneNoBaseWeights' : 'done';
+      s.notify({ kind: 'info', key: `export:${key}`, values: { name: file.name, count: 1 } });
     } catch (e) {
       const es = i18n.language.startsWith('es');
       const first = s.plan.errors[0];
