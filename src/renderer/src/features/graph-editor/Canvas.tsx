@@ -239,6 +239,13 @@ export function Canvas() {
   }, [fitRequest, flow]);
 
   const refusal = useAppStore((s) => s.refusal);
+  // A refusal explains the last attempt only: it goes with the next edit or after a few seconds.
+  useEffect(() => setHint(null), [doc]);
+  useEffect(() => {
+    if (!refusal) return;
+    const id = window.setTimeout(() => store.getState().clearRefusal(), 4000);
+    return () => window.clearTimeout(id);
+  }, [refusal, store]);
   const shown = hint ?? refusal;
   return (
     <div className="editor-canvas" onDragOver={onDragOver} onDrop={onDrop}>

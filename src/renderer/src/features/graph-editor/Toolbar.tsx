@@ -16,13 +16,15 @@ function ToolButton(props: {
   label: string;
   icon: string;
   disabled?: boolean;
+  /** Icon only (the name is in the tooltip and for screen readers): keeps the toolbar on one line. */
+  compact?: boolean;
   onRun(): void;
 }) {
   const tip = `${props.label} (${shortcutLabel(props.command)})`;
   return (
     <button
       type="button"
-      className="tool"
+      className={props.compact ? 'tool is-compact' : 'tool'}
       onClick={props.onRun}
       disabled={props.disabled}
       title={tip}
@@ -120,12 +122,13 @@ export function Toolbar() {
   const hasClip = useAppStore(selectHasClipboard);
   const hasSel = useAppStore((s) => s.selection.nodes.length + s.selection.edges.length > 0);
   const hasNodes = useAppStore((s) => s.doc.nodes.length > 0);
-  const b = (command: EditorCommand, icon: string, disabled = false) => (
+  const b = (command: EditorCommand, icon: string, disabled = false, compact = true) => (
     <ToolButton
       command={command}
       icon={icon}
       label={t(`commands.${command}`)}
       disabled={disabled}
+      compact={compact}
       onRun={() => run(command)}
     />
   );
@@ -144,8 +147,8 @@ export function Toolbar() {
       {b('duplicate', '⊕', !hasSel)}
       {b('delete', '✕', !hasSel)}
       <span className="tool-sep" aria-hidden="true" />
-      {b('autoLayout', '⇅', !hasNodes)}
-      {b('fitView', '⤢', !hasNodes)}
+      {b('autoLayout', '⇅', !hasNodes, false)}
+      {b('fitView', '⤢', !hasNodes, false)}
     </div>
   );
 }
