@@ -6,6 +6,8 @@ import { invoke } from '../../lib/ipc.ts';
 import { useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { formatInt } from '../graph-editor/format.ts';
 import { defaultCut, keptLayers } from './base-model.ts';
+import './base-dialog.css';
+import './bases.css';
 
 const shapeText = (s: (number | null)[] | null) =>
   s ? `(${s.map((d) => (d === null ? 'None' : d)).join(', ')})` : '?';
