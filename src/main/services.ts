@@ -6,6 +6,7 @@ import type { EventSink } from '../shared/ipc/contract';
 import type { HostDeps } from './handlers';
 import { createLazyEvaluator } from '../engine/lazy-evaluator';
 import { createLazyProbeService } from '../engine/probes/lazy';
+import { createBasesService } from '../engine/bases-service';
 import type { SpawnEngine } from '../engine/process/host';
 import { createTrainingService } from './training-service';
 
@@ -17,6 +18,7 @@ export function createServices(events: EventSink, opts: { spawnEngine?: SpawnEng
     // tfjs loads on the first evaluation, not when the host starts.
     evaluator: createLazyEvaluator(),
     probes: createLazyProbeService(),
+    bases: createBasesService(),
     training: createTrainingService({ events, ...(opts.spawnEngine ? { spawn: opts.spawnEngine } : {}) }),
   };
 }
