@@ -4,7 +4,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { plan } from '../../shared/graph/plan.ts';
 import { toKerasJson } from '../../shared/graph/keras.ts';
-import { toKerasPython, type PyTrainingSettings } from '../../shared/graph/keras-py.ts';
+import { toKerasPython } from '../../shared/graph/keras-py.ts';
+import { pySettingsOf } from '../../shared/export/py-settings.ts';
 import { resolveGraphSource, SourceError, type GraphSource } from '../source.ts';
 
 export const summary = 'export <project | run dir | template> --format keras-py|keras-json|tfjs --out PATH';
@@ -20,30 +21,6 @@ function copyTfjsModel(modelJson: string, dir: string): string {
     for (const p of group.paths) copyFileSync(join(dirname(modelJson), p), join(dir, p));
   copyFileSync(modelJson, join(dir, 'model.json'));
   return join(dir, 'model.json');
-}
-
-function settingsOf(src: GraphSource): Partial<PyTrainingSettings> {
-  const t = src.training;
-  const out: Partial<PyTrainingSettings> = {};
-  if (t.optimizer) out.optimizer = t.optimizer;
-  if (t.learningRate !== undefined) out.learningRate = t.learningRate;
-  if (t.momentum !== undefined) out.momentum = t.momentum;
-  if (t.loss) out.loss = t.loss;
-  if (t.metrics) out.metrics = t.metrics;
-  if (t.epochs !== undefined) out.epochs = t.epochs;
-  if (t.batchSize !== undefined) out.batchSize = t.batchSize;
-  if (t.validationSplit !== undefined) out.validationSplit = t.validationSplit;
-  if (t.seed !== undefined) out.seed = t.seed;
-  const a = t.augmentation;
-  if (a)
-    out.augmentation = {
-      rotation: a.rotation_range,
-      widthShift: a.width_shift_range,
-      heightShift: a.height_shift_range,
-      zoom: a.zoom_range,
-      horizontalFlip: a.horizontal_flip,
-    };
-  return out;
 }
 
 async function writeTfjs(src: GraphSource, out: string): Promise<string[]> {
@@ -113,7 +90,7 @@ export async function run(argv: string[]): Promise<number> {
       weights = relative(dirname(out), copied);
       written.push(copied);
     }
-    writeFileSync(out, toKerasPython(src.graph, { settings: settingsOf(src), weightsModelJson: weights }));
+    writeFileSync(out, toKerasPython(src.graph, { settings: pySettingsOf(src.training), weightsModelJson: weights }));
     written.unshift(out);
   }
   const note =
