@@ -10,6 +10,8 @@ import { SidePanel } from './SidePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditorShortcuts } from './useEditorCommands.ts';
 import './editor.css';
+import './canvas.css';
+import './panels.css';
 
 function EditorShortcuts() {
   useEditorShortcuts(useActiveView().view === 'editor');
