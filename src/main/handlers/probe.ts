@@ -4,7 +4,8 @@ import type { HandlerGroup } from './types';
 
 export type { ProbeService };
 
-export type ProbeChannel = 'probe:models' | 'probe:feature-maps' | 'probe:kernels' | 'probe:filters' | 'probe:gradcam';
+export type ProbeChannel =
+  'probe:models' | 'probe:feature-maps' | 'probe:kernels' | 'probe:filters' | 'probe:gradcam';
 
 function missing(): Error {
   return new Error('This window has no engine to look inside models with: restart the app.');
