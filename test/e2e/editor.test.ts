@@ -179,7 +179,7 @@ test('copy, paste, duplicate and delete work from the keyboard and undo back', a
 test('the project is saved, and after a new project and a reload it opens as the same graph', async () => {
   const { page } = app;
   const before = await visibleGraph(page);
-  const download = page.waitForEvent('download');
+  const download = page.waitForEvent('download', { timeout: 45_000 });
   await page.keyboard.press('Control+s');
   const file = join(dir, (await download).suggestedFilename());
   await (await download).saveAs(file);
@@ -192,7 +192,7 @@ test('the project is saved, and after a new project and a reload it opens as the
   await waitForNodes(page, 0);
   await page.reload();
   await page.locator('[data-testid=project-open-input][data-ready]').waitFor({ state: 'attached' });
-  const chooser = page.waitForEvent('filechooser');
+  const chooser = page.waitForEvent('filechooser', { timeout: 45_000 });
   await page.keyboard.press('Control+o');
   await (await chooser).setFiles(file);
   await page.locator('.react-flow__node').nth(8).waitFor();
@@ -221,7 +221,7 @@ test('opening a damaged or newer project explains what is wrong and changes noth
     ['{"format": "convnet-studio-project", "version": 1, "graph": ', /not valid JSON/],
     ['{"format": "convnet-studio-project", "version": 99}', /newer Convnet Studio/],
   ] as const) {
-    const chooser = page.waitForEvent('filechooser');
+    const chooser = page.waitForEvent('filechooser', { timeout: 45_000 });
     await page.keyboard.press('Control+o');
     await (
       await chooser
@@ -255,7 +255,7 @@ test('a Keras 3 model JSON imports as the graph; an unsupported one is refused a
 test('the graph exports as Keras JSON that imports back to the same graph', async () => {
   const { page } = app;
   const before = await visibleGraph(page);
-  const download = page.waitForEvent('download');
+  const download = page.waitForEvent('download', { timeout: 45_000 });
   await page.getByRole('button', { name: 'Export Keras' }).click();
   const file = join(dir, (await download).suggestedFilename());
   await (await download).saveAs(file);
