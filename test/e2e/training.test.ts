@@ -80,12 +80,18 @@ async function settings(
 
 test('train mnist-convnet for one epoch: progress and charts move, the run shows a test accuracy above 0.9', async () => {
   const { page } = app;
-  await page.locator('.tool-menu > button[aria-haspopup=menu]').click();
+  await page.getByRole('button', { name: /^Templates/ }).click();
   await page.getByTestId('template-mnist-convnet').click();
   await view(page, 'training');
   await page.getByTestId('train-backend').filter({ hasText: 'wasm' }).waitFor({ timeout: 60_000 });
   await settings(page, { limit: 4000, epochs: 1, batch: 32, optimizer: 'adam', lr: 0.002 });
+  // Augmentation shows a preview of augmented training samples (and is left off for this run).
+  await page.getByLabel('Data augmentation', { exact: true }).check();
+  await page.getByTestId('augment-preview').click();
+  await page.getByTestId('augment-samples').locator('canvas').nth(11).waitFor({ timeout: 30_000 });
+  await page.getByTestId('augment-samples').scrollIntoViewIfNeeded();
   await screenshot(page, 'training-settings-light');
+  await page.getByLabel('Data augmentation', { exact: true }).uncheck();
 
   await page.getByTestId('train-start').click();
   await page.locator('[data-testid=train-status][data-state=running]').waitFor({ timeout: 60_000 });
@@ -96,7 +102,6 @@ test('train mnist-convnet for one epoch: progress and charts move, the run shows
   const loss1 = await num(page, '[data-testid=chart-loss]', 'data-points');
   const acc1 = await num(page, '[data-testid=chart-accuracy]', 'data-points');
   assert.ok(loss1 > 0 && acc1 > 0, 'the charts have points');
-  await screenshot(page, 'training-running-light');
   await progressAtLeast(page, 'batch', batch1 + 11, 90_000);
   assert.ok((await num(page, '[data-testid=chart-loss]', 'data-points')) > loss1, 'the loss chart grew');
   assert.ok(
@@ -106,6 +111,7 @@ test('train mnist-convnet for one epoch: progress and charts move, the run shows
   const slow = await longTasks(page);
   console.log(`long tasks while training: ${JSON.stringify(slow.map((d) => Math.round(d)))}`);
   assert.deepEqual(slow, [], 'no renderer task over 50 ms while training events stream in');
+  await screenshot(page, 'training-running-light');
   assert.match(
     (await page.locator('.ts-progress__text').innerText()).replace(/\s+/g, ' '),
     /Epoch 1\/1 · batch \d+\/\d+ · [\d,]+ samples\/s · ETA \d+:\d\d/,
@@ -250,6 +256,26 @@ test('compare two runs with the error-rate reduction, then look at both views in
   await view(page, 'training');
   await screenshot(page, 'training-dark');
   await page.locator('[data-action=toggle-theme]').click();
+});
+
+test('a run can be renamed, restored into the editor, and deleted', async () => {
+  const { page } = app;
+  await view(page, 'runs');
+  const stopped = page.locator('[data-testid=run-row][data-status=stopped]');
+  page.once('dialog', (d) => void d.accept('convnet stopped early'));
+  await stopped.getByRole('button', { name: 'Rename' }).click();
+  await stopped.filter({ hasText: 'convnet stopped early' }).waitFor();
+
+  await stopped.getByRole('button', { name: 'Restore graph' }).click();
+  await page.locator('.status-bar', { hasText: 'is back in the editor' }).waitFor();
+  await page.locator('[data-view-panel=editor]').waitFor({ state: 'visible' });
+  await view(page, 'runs');
+
+  page.once('dialog', (d) => void d.accept());
+  await stopped.getByRole('button', { name: 'Delete' }).click();
+  await stopped.waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('run-row').count(), 1);
+  assert.equal(readdirSync(join(dataDir, 'runs')).length, 1, 'the run folder is gone from disk');
 });
 
 test('no errors reached the page console', () => {

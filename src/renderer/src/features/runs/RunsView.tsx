@@ -9,6 +9,7 @@ import { RunsOverlay } from './RunsOverlay.tsx';
 import { RunsTable } from './RunsTable.tsx';
 import { useRunsActions } from './useRunsActions.ts';
 import '../training/training.css';
+import './runs.css';
 
 export function RunsView() {
   const { t } = useTranslation('runs');

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TensorPayload } from '../../../../shared/ipc/contract.ts';
+import { useActiveView } from '../../app/view-context.tsx';
 import { invoke } from '../../lib/ipc.ts';
 import { useAppStoreApi } from '../../store/StoreProvider.tsx';
 import type { AppStoreApi } from '../../store/app-store.ts';
@@ -17,7 +18,7 @@ export async function refreshRuns(store: AppStoreApi): Promise<void> {
 
 type T = (key: string, vars?: Record<string, unknown>) => string;
 
-function actionsFor(store: AppStoreApi, t: T) {
+function actionsFor(store: AppStoreApi, t: T, showEditor: () => void) {
   const notifyError = (err: unknown) =>
     store
       .getState()
@@ -33,6 +34,8 @@ function actionsFor(store: AppStoreApi, t: T) {
     togglePick: (id: string) => store.getState().togglePickedRun(id),
     open: (id: string) => store.getState().openRun(id),
     restore(run: RunInfo): void {
+      // The editor shows first, so the canvas lays the graph out in a visible box.
+      showEditor();
       store.getState().loadDoc(run.graph, { undoable: true });
       store.getState().loadTrainingSettings({ config: run.config });
       store.getState().notify({ kind: 'info', key: 'restored', text: t('restored', { name: run.name }) });
@@ -77,5 +80,6 @@ export type RunsActions = ReturnType<typeof actionsFor>;
 export function useRunsActions(): RunsActions {
   const store = useAppStoreApi();
   const { t } = useTranslation('runs');
-  return useMemo(() => actionsFor(store, t as T), [store, t]);
+  const { setView } = useActiveView();
+  return useMemo(() => actionsFor(store, t as T, () => setView('editor')), [store, t, setView]);
 }

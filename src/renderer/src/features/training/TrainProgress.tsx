@@ -1,12 +1,13 @@
 // The progress bar of the whole run with epoch, batch, samples per second and time left.
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/StoreProvider.tsx';
-import { selectProgress } from '../../store/training-selectors.ts';
+import { selectIsTraining, selectProgress } from '../../store/training-selectors.ts';
 import { formatDuration, formatSpeed } from './format.ts';
 
 export function TrainProgress() {
   const { t } = useTranslation('training');
   const p = useAppStore(selectProgress);
+  const going = useAppStore(selectIsTraining);
   const pct = p ? Math.round(p.fraction * 1000) / 10 : 0;
   return (
     <div className="ts-progress">
@@ -30,7 +31,8 @@ export function TrainProgress() {
               batch: p.batch,
               batches: p.batches,
               speed: formatSpeed(p.samplesPerSec),
-              eta: formatDuration(p.etaSec),
+              // A finished or stopped run has no time left to show.
+              eta: going ? formatDuration(p.etaSec) : '–',
             })
           : t('progressIdle')}
         {p && <span className="ts-progress__pct">{pct.toFixed(1)}%</span>}
