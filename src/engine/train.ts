@@ -69,11 +69,14 @@ export async function train(
     test: null,
     ...extra,
   });
+  // The optimizer's slots (RMSprop/Adam moments) are variables the model does not own: freed below.
+  let optimizer: tf.Optimizer | null = null;
   try {
     const mode = labelModeFor(cfg.loss, outputUnits(model), data.train.classNames.length);
     const metrics = cfg.metrics.map((m) => (m === 'acc' ? 'accuracy' : m));
     try {
-      model.compile({ optimizer: makeOptimizer(cfg), loss: TF_LOSS[cfg.loss], metrics });
+      optimizer = makeOptimizer(cfg);
+      model.compile({ optimizer, loss: TF_LOSS[cfg.loss], metrics });
     } catch (err) {
       throw err instanceof TrainError
         ? err
@@ -243,5 +246,7 @@ export async function train(
     const message = err instanceof Error ? err.message : String(err);
     sink({ type: 'error', code, message, ...(e?.at ?? (history.length ? { epoch: history.length } : {})) });
     return result('failed', { error: { code, message } });
+  } finally {
+    optimizer?.dispose();
   }
 }

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { addBaseFrom, buildModelWithBases, loadBaseWeights } from '../../src/engine/bases.ts';
 import { buildModel } from '../../src/engine/build-model.ts';
 import { saveModelToDir } from '../../src/engine/model-io.ts';
-import { useBackend } from '../../src/engine/process/backend-choice.ts';
+import { initBackend } from '../../src/engine/backend.ts';
 import { loadDataset } from '../../src/engine/datasets/index.ts';
 import { train } from '../../src/engine/train.ts';
 import { getTemplate } from '../../src/shared/graph/templates/index.ts';
@@ -23,7 +23,7 @@ let url = '';
 let savedWeights: Float32Array[] = [];
 
 before(async () => {
-  await useBackend('wasm');
+  await initBackend({ prefer: 'wasm' });
   const source = buildModel(getTemplate('mnist-convnet')!);
   savedWeights = source.getWeights().map((w) => w.dataSync() as Float32Array);
   await saveModelToDir(source, join(runDir, 'best'));

@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { useBackend } from '../../src/engine/process/backend-choice.ts';
+import { initBackend } from '../../src/engine/backend.ts';
 import { runTransferExample } from '../../src/engine/transfer-example.ts';
 
 test('the pretrained frozen base beats the same model trained from scratch on 100 images', async () => {
-  await useBackend('wasm');
+  await initBackend({ prefer: 'wasm' });
   const before = tf.memory().numTensors;
   const r = await runTransferExample({
     pretrainSamples: 8000,

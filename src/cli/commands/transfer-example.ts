@@ -27,9 +27,9 @@ export async function run(argv: string[]): Promise<number> {
     return n;
   };
   silenceTfjsBanner();
-  const { useBackend } = await import('../../engine/process/backend-choice.ts');
+  const { initBackend } = await import('../../engine/backend.ts');
   const { runTransferExample } = await import('../../engine/transfer-example.ts');
-  await useBackend('wasm');
+  await initBackend({ prefer: 'wasm' });
   const r = await runTransferExample({
     pretrainSamples: num(values['pretrain-samples'], 'pretrain-samples'),
     pretrainEpochs: num(values['pretrain-epochs'], 'pretrain-epochs'),
