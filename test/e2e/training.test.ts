@@ -191,7 +191,7 @@ test('draw a digit and get class probabilities that sum to 1', async () => {
 test('a run stopped midway keeps its completed epoch; closing the page during training asks first', async () => {
   const { page } = app;
   await view(page, 'training');
-  await settings(page, { limit: 1000, epochs: 4, batch: 32, optimizer: 'adam', lr: 0.002 });
+  await settings(page, { limit: 2000, epochs: 12, batch: 32, optimizer: 'adam', lr: 0.002 });
   await page.getByTestId('train-start').click();
   await page.locator('[data-testid=train-status][data-state=running]').waitFor({ timeout: 60_000 });
   // Wait until epoch 1 is complete (the progress is into epoch 2).
