@@ -6,7 +6,15 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The training engine, started by main with utilityProcess.fork so a crash never takes the UI down.
+          'engine-child': resolve(import.meta.dirname, 'src/engine/process/child.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: {

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './wasm/register.ts';
 import { registerWasmBackend, wasmThreadsInUse } from './wasm/wasm-backend.ts';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite injects a top-level `require` shim into bundled ESM chunks.
+const nodeRequire = createRequire(import.meta.url);
 
 export const BACKEND_NAMES = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -44,7 +45,7 @@ class Skip extends Error {}
 /** Where a package lives, or null when it is not installed. */
 function packageDir(pkg: string): string | null {
   try {
-    return dirname(require.resolve(`${pkg}/package.json`));
+    return dirname(nodeRequire.resolve(`${pkg}/package.json`));
   } catch {
     return null;
   }
@@ -52,24 +53,29 @@ function packageDir(pkg: string): string | null {
 
 /** Every distinct tfjs-core the installed tfjs packages would load: one, or backends end up in another engine. */
 export function tfjsCoreLocations(): string[] {
-  const from = [dirname(require.resolve('@tensorflow/tfjs/package.json'))];
+  const from = [dirname(nodeRequire.resolve('@tensorflow/tfjs/package.json'))];
   for (const pkg of ['@tensorflow/tfjs-backend-wasm', NATIVE.tensorflow.pkg, NATIVE['tensorflow-gpu'].pkg]) {
     const dir = packageDir(pkg);
     if (dir) from.push(dir);
   }
   const found = new Set<string>();
-  for (const dir of from) found.add(createRequire(join(dir, 'package.json')).resolve('@tensorflow/tfjs-core'));
+  for (const dir of from)
+    found.add(createRequire(join(dir, 'package.json')).resolve('@tensorflow/tfjs-core'));
   return [...found];
 }
 
 /** The addon path node-pre-gyp computes for this Node (lib/napi-vN/tfjs_binding.node). */
 function bindingPath(dir: string): string | null {
   try {
-    const preGyp = createRequire(join(dir, 'package.json'))('@mapbox/node-pre-gyp') as { find(p: string): string };
+    const preGyp = createRequire(join(dir, 'package.json'))('@mapbox/node-pre-gyp') as {
+      find(p: string): string;
+    };
     return preGyp.find(join(dir, 'package.json'));
   } catch {
     const lib = join(dir, 'lib');
-    const v = existsSync(lib) ? readdirSync(lib).find((d) => existsSync(join(lib, d, 'tfjs_binding.node'))) : undefined;
+    const v = existsSync(lib)
+      ? readdirSync(lib).find((d) => existsSync(join(lib, d, 'tfjs_binding.node')))
+      : undefined;
     return v ? join(lib, v, 'tfjs_binding.node') : null;
   }
 }
@@ -81,12 +87,14 @@ export function explainNativeError(name: 'tensorflow-gpu' | 'tensorflow', messag
   if (lib && /cud|cublas|cufft|curand|cusolver|cusparse|nvinfer/.test(lib)) {
     return `${lib} not found — CUDA 11.2 and cuDNN 8.1 are needed`;
   }
-  if (lib) return `${lib} not found — the native TensorFlow library is incomplete (run \`npm rebuild ${pkg}\` with network access)`;
+  if (lib)
+    return `${lib} not found — the native TensorFlow library is incomplete (run \`npm rebuild ${pkg}\` with network access)`;
   if (/tfjs_binding\.node.*can ?not be found|not downloaded/i.test(message)) {
     return `the native TensorFlow library was not downloaded at install time (run \`npm rebuild ${pkg}\` with network access)`;
   }
   const glibc = /GLIBC_[\d.]+/.exec(message)?.[0];
-  if (glibc) return `the native TensorFlow library needs a newer system C library (${glibc}); update the operating system`;
+  if (glibc)
+    return `the native TensorFlow library needs a newer system C library (${glibc}); update the operating system`;
   return `it failed to load: ${message.split('\n')[0]}`;
 }
 
@@ -98,14 +106,18 @@ function forgetKernels(backendName: string): void {
 async function startNative(name: 'tensorflow-gpu' | 'tensorflow'): Promise<string> {
   const { pkg, short } = NATIVE[name];
   const dir = packageDir(pkg);
-  if (!dir) throw new Skip(`${short}: not installed (npm install ${pkg}@4.22.0 to train with native TensorFlow)`);
+  if (!dir)
+    throw new Skip(`${short}: not installed (npm install ${pkg}@4.22.0 to train with native TensorFlow)`);
   if (tfjsCoreLocations().length > 1) {
-    throw new Skip(`${short}: it would load its own copy of @tensorflow/tfjs-core; install ${pkg}@${tf.version_core} so npm shares one`);
+    throw new Skip(
+      `${short}: it would load its own copy of @tensorflow/tfjs-core; install ${pkg}@${tf.version_core} so npm shares one`,
+    );
   }
   const binding = bindingPath(dir);
-  if (!binding || !existsSync(binding)) throw new Skip(`${short}: ${explainNativeError(name, 'tfjs_binding.node not downloaded')}`);
+  if (!binding || !existsSync(binding))
+    throw new Skip(`${short}: ${explainNativeError(name, 'tfjs_binding.node not downloaded')}`);
   try {
-    require(pkg);
+    nodeRequire(pkg);
   } catch (e) {
     forgetKernels('tensorflow');
     throw new Skip(`${short}: ${explainNativeError(name, e instanceof Error ? e.message : String(e))}`);
@@ -124,7 +136,8 @@ async function startWasm(threads: number): Promise<string> {
   if (threads > 1) {
     try {
       registerWasmBackend(threads);
-      if (await tf.setBackend('wasm')) return `WebAssembly (SIMD, ${wasmThreadsInUse()} threads) with the app's training kernels`;
+      if (await tf.setBackend('wasm'))
+        return `WebAssembly (SIMD, ${wasmThreadsInUse()} threads) with the app's training kernels`;
       note = `; ${threads} threads did not start, so 1`;
     } catch (e) {
       note = `; ${threads} threads did not start (${e instanceof Error ? e.message : String(e)}), so 1`;
@@ -158,7 +171,9 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
   const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const prefer = options.prefer?.trim();
   if (prefer !== undefined && prefer !== '' && !isBackendName(prefer)) {
-    throw new Error(`Unknown backend '${prefer}': choose one of ${BACKEND_NAMES.join(', ')}, or leave it out to pick automatically.`);
+    throw new Error(
+      `Unknown backend '${prefer}': choose one of ${BACKEND_NAMES.join(', ')}, or leave it out to pick automatically.`,
+    );
   }
   const ladder: BackendName[] = prefer ? [prefer as BackendName] : [...BACKEND_NAMES];
   const skipped: { name: BackendName; why: string }[] = [];
@@ -178,7 +193,10 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
       return { name, reason, skipped, threads: used };
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      if (prefer) throw new Error(`The '${name}' backend cannot start: ${why}. Choose another (${BACKEND_NAMES.join(', ')}) or leave the backend unset to pick automatically.`);
+      if (prefer)
+        throw new Error(
+          `The '${name}' backend cannot start: ${why}. Choose another (${BACKEND_NAMES.join(', ')}) or leave the backend unset to pick automatically.`,
+        );
       skipped.push({ name, why });
     }
   }

@@ -7,6 +7,7 @@ import {
   Menu,
   session,
   shell,
+  utilityProcess,
   type MenuItemConstructorOptions,
 } from 'electron';
 import { dirname, join } from 'node:path';
@@ -17,6 +18,7 @@ import {
   type EventPayload,
   type EventSink,
 } from '../shared/ipc/contract';
+import { fromUtilityProcess } from '../engine/process/host';
 import { createHandlers } from './handlers';
 import { menuTemplate, type MenuEntry } from './menu';
 import { registerHandlers } from './register';
@@ -157,7 +159,11 @@ async function main(): Promise<void> {
       return r.canceled || !r.filePath ? null : r.filePath;
     },
   };
-  const services = createServices(events);
+  const services = createServices(events, {
+    spawnEngine: fromUtilityProcess(() =>
+      utilityProcess.fork(join(here, 'engine-child.js'), [], { serviceName: 'Convnet Studio engine' }),
+    ),
+  });
   // Quitting ends the engine process; the run in progress keeps its completed epochs on disk.
   app.on('will-quit', () => services.training?.dispose());
   const handlers = createHandlers({

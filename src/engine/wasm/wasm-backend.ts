@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { BackendWasm, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite injects a top-level `require` shim into bundled ESM chunks.
+const nodeRequire = createRequire(import.meta.url);
 const WASM_PRIORITY = 2; // the priority tfjs-backend-wasm registers itself with
 
 interface EmscriptenWorker {
@@ -43,16 +44,20 @@ interface FactoryConfig {
 type Factory = (config: FactoryConfig) => Promise<WasmModule>;
 
 function packageDir(): string {
-  return dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+  return dirname(nodeRequire.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
 }
 
 /** Writes the pthread worker script (shipped as a JS string in wasm-out/) to a file Node can start. */
 function workerScriptFile(dir: string): string {
-  const contents = (require(join(dir, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.worker.js')) as {
-    wasmWorkerContents?: string;
-  }).wasmWorkerContents;
+  const contents = (
+    nodeRequire(join(dir, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.worker.js')) as {
+      wasmWorkerContents?: string;
+    }
+  ).wasmWorkerContents;
   if (typeof contents !== 'string') {
-    throw new Error('tfjs-backend-wasm has no pthread worker source (wasmWorkerContents); reinstall @tensorflow/tfjs-backend-wasm 4.22.0.');
+    throw new Error(
+      'tfjs-backend-wasm has no pthread worker source (wasmWorkerContents); reinstall @tensorflow/tfjs-backend-wasm 4.22.0.',
+    );
   }
   // As tfjs does before making its Blob: the template literal turned the source's "\n" escapes into
   // real newlines inside string literals; put the escapes back.
@@ -91,7 +96,8 @@ function attachBridge(module: WasmModule): void {
  */
 function reportCores(imports: WasmImports, threads: number): void {
   const env = imports.env;
-  if (env && typeof env.emscripten_num_logical_cores === 'function') env.emscripten_num_logical_cores = () => 2 * threads;
+  if (env && typeof env.emscripten_num_logical_cores === 'function')
+    env.emscripten_num_logical_cores = () => 2 * threads;
 }
 
 /**
@@ -116,10 +122,18 @@ function letProcessExit(module: WasmModule): void {
 async function instantiate(threads: number): Promise<BackendWasm> {
   const dir = packageDir();
   const threaded = threads > 1;
-  const script = join(dir, 'wasm-out', threaded ? 'tfjs-backend-wasm-threaded-simd.js' : 'tfjs-backend-wasm.js');
-  const binary = join(dir, 'dist', threaded ? 'tfjs-backend-wasm-threaded-simd.wasm' : 'tfjs-backend-wasm-simd.wasm');
+  const script = join(
+    dir,
+    'wasm-out',
+    threaded ? 'tfjs-backend-wasm-threaded-simd.js' : 'tfjs-backend-wasm.js',
+  );
+  const binary = join(
+    dir,
+    'dist',
+    threaded ? 'tfjs-backend-wasm-threaded-simd.wasm' : 'tfjs-backend-wasm-simd.wasm',
+  );
   const worker = threaded ? workerScriptFile(dir) : '';
-  const factory = require(script) as Factory;
+  const factory = nodeRequire(script) as Factory;
   let abortMessage = '';
   const config: FactoryConfig = {
     locateFile: (path, prefix) => {
