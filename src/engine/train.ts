@@ -14,6 +14,8 @@ export type TrainSink = (event: TrainEvent) => void;
 export interface TrainHooks {
   /** After each completed epoch (after its event): save `last/`, and `best/` when `best`. */
   onEpochEnd?(model: tf.LayersModel, epoch: EpochEvent): Promise<void>;
+  /** After each batch's weight update (batch is 1-based): e.g. probe the live model. */
+  onBatchEnd?(model: tf.LayersModel, epoch: number, batch: number): void;
   /** Milliseconds clock; injectable for tests. */
   now?(): number;
   /** Minimum milliseconds between batch events (default 50: at most ~20 per second). */
@@ -194,6 +196,7 @@ export async function train(
             etaSec: speed > 0 ? left / speed : 0,
           });
         }
+        hooks.onBatchEnd?.(model, epoch, b + 1);
       }
       activeMs += now() - segmentStart;
       const val = valSet ? evaluateSet(model, valSet, mode) : null;

@@ -4,6 +4,7 @@ import { initBackend, type BackendChoice } from '../backend.ts';
 import { TrainControl } from '../train-control.ts';
 import { runTrainingJob } from './job.ts';
 import { isHostMessage, type EngineMessage, type HostMessage } from './protocol.ts';
+import { LiveWatch } from './watch.ts';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -26,6 +27,11 @@ function onMessage(listener: (msg: HostMessage) => void): void {
 }
 
 let control: TrainControl | null = null;
+/** The watched input outlives runs: a watch sent before or between runs applies to the next one. */
+const watch = new LiveWatch(
+  (live) => send({ type: 'maps', live }),
+  (message) => send({ type: 'event', event: { type: 'info', message } }),
+);
 /** A backend starts once per engine process and serves every later run that asks for the same one. */
 const backends = new Map<string, Promise<BackendChoice>>();
 function chooseBackend(prefer?: string): Promise<BackendChoice> {
@@ -54,15 +60,20 @@ onMessage((msg) => {
     }
     const mine = new TrainControl();
     control = mine;
-    void runTrainingJob(msg.request, (event) => send({ type: 'event', event }), mine, chooseBackend).then(
-      (done) => {
-        control = null;
-        send({ type: 'finished', done });
-      },
-    );
+    void runTrainingJob(
+      msg.request,
+      (event) => send({ type: 'event', event }),
+      mine,
+      chooseBackend,
+      watch,
+    ).then((done) => {
+      control = null;
+      send({ type: 'finished', done });
+    });
   } else if (msg.type === 'stop') control?.stop();
   else if (msg.type === 'pause') control?.pause();
   else if (msg.type === 'resume') control?.resume();
+  else if (msg.type === 'watch') watch.set(msg);
 });
 
 // Under fork, the channel closing means the host is gone: nothing is left to report to.

@@ -3,7 +3,14 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DoneEvent, TrainEvent } from '../../shared/training.ts';
-import { isEngineMessage, type EngineMessage, type HostMessage, type TrainRequest } from './protocol.ts';
+import {
+  isEngineMessage,
+  type EngineMessage,
+  type HostMessage,
+  type LiveMaps,
+  type TrainRequest,
+  type WatchRequest,
+} from './protocol.ts';
 
 /** A started engine process, whatever started it. */
 export interface EngineChild {
@@ -100,6 +107,7 @@ interface Job {
   /** Controls asked for before the engine had the request; sent right after it. */
   queued: HostMessage[] | null;
   onEvent: (e: TrainEvent) => void;
+  onMaps: (live: LiveMaps) => void;
   resolve: (d: DoneEvent) => void;
   runDir: string | null;
   epochs: number;
@@ -111,6 +119,8 @@ export class EngineHost {
   private ready: Promise<void> | null = null;
   private job: Job | null = null;
   private enginePid: number | null = null;
+  /** The latest watch request; every engine started later gets it too. */
+  private watching: WatchRequest | null = null;
 
   constructor(private readonly spawn: SpawnEngine = forkEngine()) {}
 
@@ -125,15 +135,21 @@ export class EngineHost {
 
   /**
    * Trains in the engine process. Events reach `onEvent` in order, ending with `done` (also when the
-   * engine dies); the promise resolves with that `done` event.
+   * engine dies); the promise resolves with that `done` event. While a watch is set (see `watch`),
+   * the watched input's feature maps on the live model reach `onMaps` every few batches.
    */
-  async train(request: TrainRequest, onEvent: (e: TrainEvent) => void): Promise<DoneEvent> {
+  async train(
+    request: TrainRequest,
+    onEvent: (e: TrainEvent) => void,
+    onMaps: (live: LiveMaps) => void = () => undefined,
+  ): Promise<DoneEvent> {
     if (this.job) throw new Error('A training run is already going; stop it before starting another.');
     const done = new Promise<DoneEvent>((resolve) => {
-      this.job = { queued: [], onEvent, resolve, runDir: null, epochs: 0 };
+      this.job = { queued: [], onEvent, onMaps, resolve, runDir: null, epochs: 0 };
     });
     const job = this.job!;
     await this.start();
+    if (this.watching) this.child?.send(this.watching);
     this.child?.send({ type: 'train', request });
     for (const m of job.queued ?? []) this.child?.send(m);
     job.queued = null;
@@ -148,6 +164,17 @@ export class EngineHost {
   }
   resume(): void {
     this.control({ type: 'resume' });
+  }
+
+  /**
+   * Watches an input (an MNIST test index or pixels) while runs train: `null` stops. The request
+   * stays in force for later runs until replaced.
+   */
+  watch(input: WatchRequest['input'], every?: number): void {
+    const msg: WatchRequest = { type: 'watch', input, ...(every !== undefined ? { every } : {}) };
+    this.watching = input ? msg : null;
+    if (this.job?.queued) return; // sent with the train request
+    if (this.child && this.enginePid !== null) this.child.send(msg);
   }
 
   private control(msg: HostMessage): void {
@@ -206,7 +233,8 @@ export class EngineHost {
       if (m.event.type === 'run') job.runDir = m.event.runDir;
       if (m.event.type === 'epoch') job.epochs++;
       job.onEvent(m.event);
-    } else {
+    } else if (m.type === 'maps') job.onMaps(m.live);
+    else {
       this.job = null;
       job.onEvent(m.done);
       job.resolve(m.done);

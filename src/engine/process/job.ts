@@ -8,6 +8,7 @@ import { appendMetric, createRun, saveModelToDir, writeResult } from '../runs.ts
 import { train, TrainControl, type TrainResult } from '../train.ts';
 import { initBackend, type BackendChoice } from '../backend.ts';
 import type { TrainRequest } from './protocol.ts';
+import type { LiveWatch } from './watch.ts';
 import { join } from 'node:path';
 
 /** Events worth keeping in metrics.jsonl: everything but the per-batch stream. */
@@ -22,6 +23,7 @@ export async function runTrainingJob(
   sink: (e: TrainEvent) => void,
   control = new TrainControl(),
   chooseBackend: (prefer?: string) => Promise<BackendChoice> = (prefer) => initBackend({ prefer }),
+  watch?: LiveWatch,
 ): Promise<DoneEvent> {
   const restoreRandom = seedMathRandom(req.config.seed);
   let model: tf.LayersModel | null = null;
@@ -107,6 +109,7 @@ export async function runTrainingJob(
           if (pending) appendMetric(dir, pending);
           pending = null;
         },
+        ...(watch ? { onBatchEnd: (m, epoch, batch) => watch.onBatchEnd(m, epoch, batch) } : {}),
       },
     );
     writeResult(dir, {
