@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { EventSink } from '../shared/ipc/contract';
 import type { AugmentPreviewResult, BackendInfo } from '../shared/ipc/channels/train';
+import type { ProbeInput } from '../shared/ipc/channels/probe';
 import type { RunListItem, RunRecordPayload } from '../shared/ipc/channels/runs';
 import type { GraphDoc } from '../shared/graph/schema';
 import type { AugmentationConfig, DatasetSpec, DoneEvent, TrainConfig } from '../shared/training';
@@ -23,6 +24,8 @@ export interface TrainingService {
   pause(): void;
   resume(): void;
   stop(): void;
+  /** Watch an input while runs train (null stops): its live maps go out as 'train:feature-maps'. */
+  watch(input: ProbeInput | null, every?: number): void;
   backend(): Promise<BackendInfo>;
   augmentPreview(req: {
     dataset: DatasetSpec;
@@ -68,7 +71,11 @@ export function createTrainingService(opts: TrainingServiceOptions): TrainingSer
       if (host.busy) throw new Error('A training run is already going: stop it before starting another.');
       void dataDir().then((dir) =>
         host
-          .train({ ...req, dataDir: dir }, (event) => opts.events.emit('train:event', event))
+          .train(
+            { ...req, dataDir: dir },
+            (event) => opts.events.emit('train:event', event),
+            (live) => opts.events.emit('train:feature-maps', live),
+          )
           .catch((err: unknown) => {
             const message = `The training engine could not start: ${err instanceof Error ? err.message : String(err)}. Try again.`;
             opts.events.emit('train:event', { type: 'error', code: 'internal', message });
@@ -87,6 +94,7 @@ export function createTrainingService(opts: TrainingServiceOptions): TrainingSer
     pause: () => host.pause(),
     resume: () => host.resume(),
     stop: () => host.stop(),
+    watch: (input, every) => host.watch(input, every),
     backend() {
       backendInfo ??= import('../engine/backend').then(async ({ initBackend }) => {
         const b = await initBackend();

@@ -12,6 +12,8 @@ import { LiveWatch } from '../../src/engine/process/watch.ts';
 import { buildModelWithBases } from '../../src/engine/bases.ts';
 import { featureMapProbe } from '../../src/engine/probes/feature-maps.ts';
 import { mnistTestImage } from '../../src/engine/probes/inputs.ts';
+import { createTrainingService } from '../../src/main/training-service.ts';
+import { trainEvents } from '../../src/shared/ipc/channels/train.ts';
 import { getTemplate } from '../../src/shared/graph/templates/index.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainEvent } from '../../src/shared/training.ts';
 
@@ -116,4 +118,32 @@ test('with the watch stopped no maps come; a probe leaves the tensor count uncha
   assert.equal(watch.watching, false);
   assert.match(reports[0]!, /mnist-test:10000 does not exist/);
   model.dispose();
+});
+
+test('the training service forwards live maps as train:feature-maps events that pass the channel validator', async () => {
+  const maps: unknown[] = [];
+  let resolveDone: () => void;
+  const finished = new Promise<void>((r) => (resolveDone = r));
+  const service = createTrainingService({
+    dataDir: data,
+    events: {
+      emit(channel, payload) {
+        if (channel === 'train:feature-maps') maps.push(payload);
+        if (channel === 'train:event' && (payload as TrainEvent).type === 'done') resolveDone();
+      },
+    },
+  });
+  try {
+    service.watch({ kind: 'mnist-test', index: 7 }, 3);
+    service.start({
+      graph,
+      config: { ...DEFAULT_TRAIN_CONFIG, epochs: 1, batchSize: 32 },
+      dataset: { kind: 'mnist', limit: 400 },
+    });
+    await finished;
+  } finally {
+    service.dispose();
+  }
+  assert.ok(maps.length >= 2, `${maps.length} train:feature-maps events`);
+  for (const m of maps) assert.equal(trainEvents['train:feature-maps'].payload.check(m, 'payload'), null);
 });

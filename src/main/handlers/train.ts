@@ -10,6 +10,7 @@ type TrainChannels =
   | 'train:status'
   | 'train:backend'
   | 'train:augmentPreview'
+  | 'train:watch'
   | 'dialog:chooseFolder';
 type RunsChannels = 'runs:list' | 'runs:read' | 'runs:rename' | 'runs:delete';
 
@@ -37,6 +38,7 @@ export function trainHandlers(
     'train:status': () => ({ busy: s().busy }),
     'train:backend': () => s().backend(),
     'train:augmentPreview': (req) => s().augmentPreview(req),
+    'train:watch': ({ input, every }) => s().watch(input, every),
     async 'dialog:chooseFolder'() {
       if (!chooseFolder)
         throw new Error('This window cannot show a folder dialog: type the folder path instead.');

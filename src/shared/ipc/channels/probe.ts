@@ -41,7 +41,7 @@ const sourceValidator: Validator<ProbeSource> = v.custom<ProbeSource>((x, p) => 
 
 const MAX_SIDE = 1024;
 
-const inputValidator: Validator<ProbeInput> = v.custom<ProbeInput>((x, p) => {
+export const inputValidator: Validator<ProbeInput> = v.custom<ProbeInput>((x, p) => {
   if (!isRecord(x)) return `${p} should be {kind: 'mnist-test', index} or {kind: 'pixels', image}`;
   if (x.kind === 'mnist-test')
     return v.number({ integer: true, min: 0, max: 9999 }).check(x.index, `${p}.index`);

@@ -9,6 +9,15 @@ import {
 } from '../../training';
 import { isRecord, v, type Validator } from '../check';
 import { graphDocValidator, type TensorPayload } from '../payloads';
+import type { FeatureMaps } from '../../probes';
+import { inputValidator } from './probe';
+
+/** The watched input's feature maps on the live model, after `batch` (1-based) of `epoch`. */
+export interface LiveFeatureMaps {
+  epoch: number;
+  batch: number;
+  maps: FeatureMaps;
+}
 
 /** The backend ladder's answer, as the training panel shows it. */
 export interface BackendInfo {
@@ -130,6 +139,17 @@ export const trainInvoke = {
     }),
     result: v.returns<AugmentPreviewResult>(),
   },
+  /**
+   * Watch an input while runs train: its feature maps on the live model follow on
+   * 'train:feature-maps' every `every` batches (default 10, at most ~4 a second); null stops.
+   */
+  'train:watch': {
+    arg: v.object({
+      input: v.nullable(inputValidator),
+      every: v.optional(v.number({ integer: true, min: 1, max: 100_000 })),
+    }),
+    result: v.returns<void>(),
+  },
   /** The system's folder picker (Electron only); null when cancelled. */
   'dialog:chooseFolder': { arg: v.none(), result: v.returns<string | null>() },
 };
@@ -140,6 +160,19 @@ export const trainEvents = {
       isRecord(x) && (EVENT_TYPES as readonly unknown[]).includes(x.type)
         ? null
         : `${p} should be a training event`,
+    ),
+  },
+  'train:feature-maps': {
+    payload: v.custom<LiveFeatureMaps>((x, p) =>
+      isRecord(x) &&
+      Number.isInteger(x.epoch) &&
+      Number.isInteger(x.batch) &&
+      isRecord(x.maps) &&
+      Array.isArray(x.maps.layers) &&
+      x.maps.data instanceof Float32Array &&
+      x.maps.output instanceof Float32Array
+        ? null
+        : `${p} should be {epoch, batch, maps} with the maps as Float32Arrays`,
     ),
   },
 };
