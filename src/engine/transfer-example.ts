@@ -92,7 +92,9 @@ function trainableCount(model: tf.LayersModel): number {
  * the frozen pretrained base with a new head, and the same architecture from scratch.
  */
 export async function runTransferExample(opts: Partial<TransferOptions> = {}): Promise<TransferResult> {
-  const o = { ...DEFAULT_TRANSFER, ...opts };
+  // Options left undefined (a flag not given) keep their defaults.
+  const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
+  const o: TransferOptions = { ...DEFAULT_TRANSFER, ...given };
   const log = o.log ?? (() => {});
   const data = loadDataset({ kind: 'mnist' }, [28, 28, 1], o.seed);
   const cfg = (epochs: number): TrainConfig => ({
