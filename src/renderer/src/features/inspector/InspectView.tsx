@@ -9,6 +9,7 @@ import { FiltersPanel } from './FiltersPanel';
 import { GradCamPanel } from './GradCamPanel';
 import { InputPicker } from './InputPicker';
 import { ImageCanvas } from './PlaneCanvas';
+import { useLiveMaps } from './useLiveMaps';
 import './inspector.css';
 
 type Tab = 'maps' | 'filters' | 'gradcam';
@@ -98,8 +99,11 @@ export function InspectView() {
     );
   }, [result]);
 
+  // While the followed run trains here, the engine's live maps replace the saved model's.
+  const live = useLiveMaps(follow && picked?.kind === 'run' ? picked.id : null, input);
+  const maps = live?.maps ?? result?.maps ?? null;
   const channels = kernels[0]?.shape[2] ?? 1;
-  const output = result ? Array.from(result.maps.output) : [];
+  const output = maps ? Array.from(maps.output) : [];
   const predicted = output.length ? output.indexOf(Math.max(...output)) : null;
   const current = models?.find((m) => picked && keyOf(m.source) === keyOf(picked));
 
@@ -134,6 +138,16 @@ export function InspectView() {
             <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />{' '}
             {t('maps.follow')}
           </label>
+        )}
+        {live && (
+          <span
+            className="muted"
+            data-testid="inspector-live"
+            data-batch={live.batch}
+            data-epoch={live.epoch}
+          >
+            {t('maps.live', { epoch: live.epoch, batch: live.batch })}
+          </span>
         )}
         <span className="in-side__title">{t('input.label')}</span>
         <InputPicker input={input} onChange={setInput} channels={channels} />
@@ -179,7 +193,7 @@ export function InspectView() {
             {error}
           </p>
         )}
-        {tab === 'maps' && result && <FeatureMapsPanel maps={result.maps} latency={latency} />}
+        {tab === 'maps' && maps && <FeatureMapsPanel maps={maps} latency={live ? null : latency} />}
         {tab === 'filters' && source && kernels.length > 0 && (
           <FiltersPanel key={sourceKey} source={source} kernels={kernels} />
         )}
