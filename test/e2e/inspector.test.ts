@@ -11,11 +11,15 @@ import { loadIdxPair, MNIST_CLASSES, mnistDir } from '../../src/engine/datasets/
 import { createRun, saveModelToDir, writeResult } from '../../src/engine/runs';
 import { getTemplate } from '../../src/shared/graph/templates';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/shared/training';
+import { createHandlers } from '../../src/main/handlers';
+import { createServices, type Services } from '../../src/main/services';
 import { launchApp, screenshot, type LaunchedApp } from './helpers';
 
 const TRAIN = 5120;
 let app: LaunchedApp;
 let dataDir = '';
+/** Kept, so the engine process the Follow-training test starts ends with the tests. */
+let services: Services | null = null;
 
 /** A briefly trained mnist-convnet saved as a run, so the views show what training learned. */
 async function trainedRun(dir: string): Promise<void> {
@@ -46,11 +50,18 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'inspector-e2e-'));
   process.env.CONVNET_STUDIO_DATA = dataDir;
   await trainedRun(dataDir);
-  app = await launchApp({ viewport: { width: 1440, height: 900 } });
+  app = await launchApp({
+    viewport: { width: 1440, height: 900 },
+    handlers: (events) => {
+      services = createServices(events);
+      return createHandlers({ shell: 'server', events, ...services });
+    },
+  });
   await app.page.locator('.tabs__tab[data-view=inspect]').click();
 });
 after(async () => {
   await app?.close();
+  services?.training?.dispose();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -126,5 +137,39 @@ test('Grad-CAM overlays the heatmap on the input, with opacity and class choice'
   await screenshot(page, 'inspector-gradcam');
   await page.getByTestId('gradcam-class').selectOption('3');
   await page.locator('[data-testid=gradcam-overlay][data-class="3"]').waitFor();
+  assert.deepEqual(app.errors, []);
+});
+
+test('Follow training: the maps of the chosen input refresh every few batches while the run trains', async () => {
+  const { page } = app;
+  await page.locator('.tabs__tab[data-view=editor]').click();
+  await page.getByRole('button', { name: /^Templates/ }).click();
+  await page.getByTestId('template-mnist-convnet').click();
+  await page.locator('.tabs__tab[data-view=training]').click();
+  const panel = page.locator('[data-view-panel=training]');
+  await panel.getByTestId('train-limit').fill('4000');
+  await panel.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('3');
+  await panel.getByRole('spinbutton', { name: 'Batch size', exact: true }).fill('32');
+  await page.getByTestId('train-start').click();
+  await page.locator('[data-testid=train-status][data-state=running]').waitFor({ timeout: 60_000 });
+  await page.locator('.tabs__tab[data-view=inspect]').click();
+  await page.getByTestId('inspector-tab-maps').click();
+  // The new run joins the list (newest first) once the engine has named it.
+  const select = page.getByTestId('inspector-model');
+  await select.locator('option[value^="run:"]').nth(1).waitFor({ state: 'attached', timeout: 60_000 });
+  await select.selectOption({ index: 0 });
+  await page.getByLabel('Follow training').check();
+  const live = page.getByTestId('inspector-live');
+  await live.waitFor({ timeout: 60_000 });
+  const [epoch, batch] = [await live.getAttribute('data-epoch'), await live.getAttribute('data-batch')];
+  // A later batch's maps replace them while the run goes on.
+  await page
+    .locator(`[data-testid=inspector-live]:not([data-epoch="${epoch}"][data-batch="${batch}"])`)
+    .waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId('feature-layer-conv2d').getByTestId('feature-map').count(), 32);
+  await screenshot(page, 'inspector-follow-live');
+  await page.locator('.tabs__tab[data-view=training]').click();
+  await page.getByTestId('train-stop').click();
+  await page.locator('[data-testid=train-status]:not([data-state=running]):not([data-state=stopping])').waitFor({ timeout: 60_000 });
   assert.deepEqual(app.errors, []);
 });

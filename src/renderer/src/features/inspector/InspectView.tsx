@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProbeInput, ProbeModelInfo, ProbeSource, ProbedInput } from '../../../../shared/ipc/contract';
 import type { ConvKernels, FeatureMaps } from '../../../../shared/probes';
 import { invoke } from '../../lib/ipc';
+import { useAppStore } from '../../store/StoreProvider';
 import { FeatureMapsPanel, type Latency } from './FeatureMapsPanel';
 import { FiltersPanel } from './FiltersPanel';
 import { GradCamPanel } from './GradCamPanel';
@@ -31,6 +32,8 @@ export function InspectView() {
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const asked = useRef({ started: 0, replied: 0 });
+  // A run started while this view is open joins the list, so it can be followed.
+  const liveRunId = useAppStore((s) => s.live.runId);
 
   useEffect(() => {
     invoke('probe:models').then(
@@ -40,7 +43,7 @@ export function InspectView() {
       },
       (err: unknown) => setError(message(err)),
     );
-  }, []);
+  }, [liveRunId]);
 
   const source = useMemo<ProbeSource | null>(
     () => (picked && picked.kind === 'run' && follow ? { ...picked, which: 'last' } : picked),
