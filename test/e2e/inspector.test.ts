@@ -167,6 +167,7 @@ test('Follow training: the maps of the chosen input refresh every few batches wh
     .locator(`[data-testid=inspector-live]:not([data-epoch="${epoch}"][data-batch="${batch}"])`)
     .waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId('feature-layer-conv2d').getByTestId('feature-map').count(), 32);
+  assert.equal(await page.locator('[data-view-panel=inspect] .in-error').count(), 0, 'no error beside live maps');
   await screenshot(page, 'inspector-follow-live');
   await page.locator('.tabs__tab[data-view=training]').click();
   await page.getByTestId('train-stop').click();

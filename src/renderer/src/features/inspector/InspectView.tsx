@@ -191,7 +191,8 @@ export function InspectView() {
             </button>
           ))}
         </nav>
-        {error && (
+        {/* While live maps arrive, the saved-model poll's "no saved model yet" is beside the point. */}
+        {error && !live && (
           <p className="in-error" role="alert">
             {error}
           </p>
