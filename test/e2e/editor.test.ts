@@ -193,7 +193,10 @@ test('the project is saved, and after a new project and a reload it opens as the
   await page.reload();
   await page.locator('[data-testid=project-open-input][data-ready]').waitFor({ state: 'attached' });
   const chooser = page.waitForEvent('filechooser', { timeout: 45_000 });
-  await page.keyboard.press('Control+o');
+  // Through the File menu: a key press right after a reload did not always reach the page as a
+  // user gesture, so the browser sometimes refused to show the file chooser.
+  await page.locator('.menu__button', { hasText: 'File' }).click();
+  await page.locator('[data-menu-item=open]').click();
   await (await chooser).setFiles(file);
   await page.locator('.react-flow__node').nth(8).waitFor();
   assert.deepEqual(await visibleGraph(page), before);
