@@ -31,7 +31,8 @@ function parseFlags(argv: string[]): Flags {
   const f: Flags = { batches: 60, warmup: 5, rounds: 1, withCpu: false, peer: true };
   const num = (i: number, name: string) => {
     const v = Number(argv[i + 1]);
-    if (!Number.isInteger(v) || v < 1) throw new Error(`${name} needs a whole number of at least 1, e.g. ${name} 60.`);
+    if (!Number.isInteger(v) || v < 1)
+      throw new Error(`${name} needs a whole number of at least 1, e.g. ${name} 60.`);
     return v;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -43,7 +44,10 @@ function parseFlags(argv: string[]): Flags {
     else if (a === '--with-cpu') f.withCpu = true;
     else if (a === '--no-peer') f.peer = false;
     else if (a === '--worker') f.worker = argv[++i];
-    else throw new Error(`Unknown option ${a}. Options: --batches N, --warmup N, --rounds N, --threads N, --with-cpu, --no-peer.`);
+    else
+      throw new Error(
+        `Unknown option ${a}. Options: --batches N, --warmup N, --rounds N, --threads N, --with-cpu, --no-peer.`,
+      );
   }
   return f;
 }
@@ -84,14 +88,22 @@ async function worker(name: BackendName, f: Flags): Promise<void> {
     });
   });
   const losses: number[] = [];
-  for (let b = 0; b < f.warmup; b++) losses.push((await model.trainOnBatch(batches[b].x, batches[b].y)) as number);
+  for (let b = 0; b < f.warmup; b++)
+    losses.push((await model.trainOnBatch(batches[b].x, batches[b].y)) as number);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  for (let b = f.warmup; b < total; b++) losses.push((await model.trainOnBatch(batches[b].x, batches[b].y)) as number);
+  for (let b = f.warmup; b < total; b++)
+    losses.push((await model.trainOnBatch(batches[b].x, batches[b].y)) as number);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   const label = name === 'wasm' ? `wasm ${choice.threads}t` : name;
-  const out: Result = { label, samplesPerS: (f.batches * BATCH) / seconds, threads: choice.threads, loss: [losses[0], losses[losses.length - 1]], cpuMsPerBatch: (cpu.user + cpu.system) / 1000 / f.batches };
+  const out: Result = {
+    label,
+    samplesPerS: (f.batches * BATCH) / seconds,
+    threads: choice.threads,
+    loss: [losses[0], losses[losses.length - 1]],
+    cpuMsPerBatch: (cpu.user + cpu.system) / 1000 / f.batches,
+  };
   console.log(JSON.stringify(out));
 }
 
@@ -105,19 +117,34 @@ function runChild(args: string[]): Result {
   try {
     return JSON.parse(line) as Result;
   } catch {
-    return { label: args[1] ?? '?', skipped: `the benchmark process failed (exit ${r.status}): ${line || 'no output'}` };
+    return {
+      label: args[1] ?? '?',
+      skipped: `the benchmark process failed (exit ${r.status}): ${line || 'no output'}`,
+    };
   }
 }
 
 function runPeer(f: Flags): Result {
   const script = join(root, '..', 'shared', 'bench', 'torch_peer.py');
-  if (!existsSync(script)) return { label: 'pytorch', skipped: `${script} not found (the shared folder sits next to the repository)` };
-  const r = spawnSync('/usr/bin/python3', [script, mnistDir(), '--batches', String(f.batches)], { encoding: 'utf8' });
+  if (!existsSync(script))
+    return {
+      label: 'pytorch',
+      skipped: `${script} not found (the shared folder sits next to the repository)`,
+    };
+  const r = spawnSync('/usr/bin/python3', [script, mnistDir(), '--batches', String(f.batches)], {
+    encoding: 'utf8',
+  });
   try {
-    const j = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { samples_per_s: number; threads: number };
+    const j = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as {
+      samples_per_s: number;
+      threads: number;
+    };
     return { label: 'pytorch', samplesPerS: j.samples_per_s, threads: j.threads };
   } catch {
-    return { label: 'pytorch', skipped: `torch_peer.py failed (${(r.stderr || r.stdout || '').trim().split('\n').pop()}); apt-get install -y python3-torch` };
+    return {
+      label: 'pytorch',
+      skipped: `torch_peer.py failed (${(r.stderr || r.stdout || '').trim().split('\n').pop()}); apt-get install -y python3-torch`,
+    };
   }
 }
 
@@ -126,7 +153,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 async function main(): Promise<number> {
   const f = parseFlags(process.argv.slice(2));
   if (f.worker) {
-    if (!(BACKEND_NAMES as readonly string[]).includes(f.worker)) throw new Error(`Unknown backend ${f.worker}.`);
+    if (!(BACKEND_NAMES as readonly string[]).includes(f.worker))
+      throw new Error(`Unknown backend ${f.worker}.`);
     await worker(f.worker as BackendName, f);
     return 0;
   }
@@ -137,9 +165,24 @@ async function main(): Promise<number> {
     if (name === 'cpu' && !f.withCpu) continue;
     if (name === 'wasm') {
       const threads = f.threads ?? 0;
-      runs.push({ key: 'wasm', run: () => runChild(['--worker', 'wasm', ...common, ...(threads ? ['--threads', String(threads)] : [])]) });
-      if (threads !== 1) runs.push({ key: 'wasm-1', run: () => runChild(['--worker', 'wasm', ...common, '--threads', '1']) });
-    } else runs.push({ key: name, run: () => runChild(['--worker', name, ...common, ...(name === 'cpu' ? ['--batches', '2', '--warmup', '1'] : [])]) });
+      runs.push({
+        key: 'wasm',
+        run: () =>
+          runChild(['--worker', 'wasm', ...common, ...(threads ? ['--threads', String(threads)] : [])]),
+      });
+      if (threads !== 1)
+        runs.push({ key: 'wasm-1', run: () => runChild(['--worker', 'wasm', ...common, '--threads', '1']) });
+    } else
+      runs.push({
+        key: name,
+        run: () =>
+          runChild([
+            '--worker',
+            name,
+            ...common,
+            ...(name === 'cpu' ? ['--batches', '2', '--warmup', '1'] : []),
+          ]),
+      });
   }
   const results = new Map<string, Result[]>();
   for (let round = 0; round < f.rounds; round++) {
@@ -150,25 +193,32 @@ async function main(): Promise<number> {
       results.set(key, [...earlier, run()]);
     }
   }
-  console.log(`mnist-convnet, batch ${BATCH}, RMSprop 1e-3: ${f.batches} timed batches after ${f.warmup} warm-up, ${f.rounds} round(s)`);
+  console.log(
+    `mnist-convnet, batch ${BATCH}, RMSprop 1e-3: ${f.batches} timed batches after ${f.warmup} warm-up, ${f.rounds} round(s)`,
+  );
   const peerSps = median((results.get('peer') ?? []).flatMap((r) => (r.samplesPerS ? [r.samplesPerS] : [])));
   let best: { label: string; sps: number } | undefined;
   for (const { key } of runs) {
     const rs = results.get(key) ?? [];
     const ok = rs.filter((r) => r.samplesPerS);
     if (ok.length === 0) {
-      const why = (rs[0]?.skipped ?? 'no result').replace(/^The '[\w-]+' backend cannot start: /, '').replace(/\. Choose another .*$/, '');
+      const why = (rs[0]?.skipped ?? 'no result')
+        .replace(/^The '[\w-]+' backend cannot start: /, '')
+        .replace(/\. Choose another .*$/, '');
       console.log(`${(rs[0]?.label ?? key).padEnd(12)} skipped: ${why}`);
       continue;
     }
     const sps = ok.map((r) => r.samplesPerS as number);
     const m = median(sps);
-    const range = sps.length > 1 ? ` (range ${Math.min(...sps).toFixed(0)}–${Math.max(...sps).toFixed(0)})` : '';
+    const range =
+      sps.length > 1 ? ` (range ${Math.min(...sps).toFixed(0)}–${Math.max(...sps).toFixed(0)})` : '';
     const ratio = peerSps ? `  ratio to peer ${(m / peerSps).toFixed(3)}` : '';
     const loss = ok[0].loss ? `  loss ${ok[0].loss[0].toFixed(3)} -> ${ok[0].loss[1].toFixed(3)}` : '';
     const cpuMs = ok.flatMap((r) => (r.cpuMsPerBatch ? [r.cpuMsPerBatch] : []));
     const cpu = cpuMs.length ? `  cpu ${median(cpuMs).toFixed(0)} ms/batch` : '';
-    console.log(`${ok[0].label.padEnd(12)} ${m.toFixed(1).padStart(8)} samples/s${range}${ratio}${cpu}${loss}`);
+    console.log(
+      `${ok[0].label.padEnd(12)} ${m.toFixed(1).padStart(8)} samples/s${range}${ratio}${cpu}${loss}`,
+    );
     if (key !== 'peer' && (!best || m > best.sps)) best = { label: ok[0].label.split(' ')[0], sps: m };
   }
   if (!best || !peerSps) {

@@ -28,6 +28,7 @@ if (only.length === 0) {
   run('typecheck', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
   run('typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
   run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
+  run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   run('build web UI', bin('vite'), ['build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']);
 }
 const files = only.length ? only : findTests('test');

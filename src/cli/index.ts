@@ -17,7 +17,9 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === 'help') {
     process.stdout.write('usage: npm run cli -- <command> [options]\n\ncommands:\n');
     const { readdirSync } = await import('node:fs');
-    for (const f of readdirSync(join(here, 'commands')).filter((f) => f.endsWith('.ts')).sort()) {
+    for (const f of readdirSync(join(here, 'commands'))
+      .filter((f) => f.endsWith('.ts'))
+      .sort()) {
       const mod = (await import(join(here, 'commands', f))) as CliCommand;
       process.stdout.write(`  ${f.replace(/\.ts$/, '').padEnd(10)} ${mod.summary}\n`);
     }

@@ -29,11 +29,18 @@ export function parseArgs(argv: string[], flagNames: string[]): ParsedArgs {
 }
 
 /** A whole number option within bounds, or a sentence saying what is wrong. */
-export function intOption(args: ParsedArgs, name: string, fallback: number | undefined, min: number, max: number): number | undefined {
+export function intOption(
+  args: ParsedArgs,
+  name: string,
+  fallback: number | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   const raw = args.options.get(name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} should be a whole number from ${min} to ${max}, got "${raw}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} should be a whole number from ${min} to ${max}, got "${raw}".`);
   return n;
 }
 

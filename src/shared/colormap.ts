@@ -7,9 +7,40 @@ export type ColormapName = (typeof COLORMAPS)[number];
 // Stops sampled evenly along each published scale; linear interpolation between them is
 // visually indistinguishable from the full tables at the sizes we draw.
 const STOPS: Record<ColormapName, string[]> = {
-  viridis: ['#440154', '#472c7a', '#3b518b', '#2c718e', '#21908d', '#27ad81', '#5cc863', '#aadc32', '#fde725'],
-  diverging: ['#2166ac', '#4393c3', '#92c5de', '#d1e5f0', '#f7f7f7', '#fddbc7', '#f4a582', '#d6604d', '#b2182b'],
-  turbo: ['#30123b', '#4662d7', '#36aaf9', '#1ae4b6', '#72fe5e', '#c8ef34', '#faba39', '#f66b19', '#ca2a04', '#7a0403'],
+  viridis: [
+    '#440154',
+    '#472c7a',
+    '#3b518b',
+    '#2c718e',
+    '#21908d',
+    '#27ad81',
+    '#5cc863',
+    '#aadc32',
+    '#fde725',
+  ],
+  diverging: [
+    '#2166ac',
+    '#4393c3',
+    '#92c5de',
+    '#d1e5f0',
+    '#f7f7f7',
+    '#fddbc7',
+    '#f4a582',
+    '#d6604d',
+    '#b2182b',
+  ],
+  turbo: [
+    '#30123b',
+    '#4662d7',
+    '#36aaf9',
+    '#1ae4b6',
+    '#72fe5e',
+    '#c8ef34',
+    '#faba39',
+    '#f66b19',
+    '#ca2a04',
+    '#7a0403',
+  ],
   gray: ['#000000', '#ffffff'],
 };
 

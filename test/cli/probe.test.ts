@@ -16,7 +16,9 @@ let runDir = '';
 let model: tf.LayersModel;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -36,18 +38,29 @@ test('probe --json prints only JSON and writes one grid per layer plus activatio
   const out = join(dir, 'probe');
   const r = cli('probe', runDir, '--input', 'mnist-test:4', '--out', out, '--json');
   assert.equal(r.code, 0, r.stderr);
-  const report = JSON.parse(r.stdout) as { label: number; layers: { name: string; output_shape: unknown[]; mean: number[]; max: number[] }[] };
+  const report = JSON.parse(r.stdout) as {
+    label: number;
+    layers: { name: string; output_shape: unknown[]; mean: number[]; max: number[] }[];
+  };
   assert.equal(report.label, digit(4).label);
   const names = model.layers.filter((l) => /Conv2D|Pooling/.test(l.getClassName())).map((l) => l.name);
-  assert.deepEqual(report.layers.map((l) => l.name), names);
+  assert.deepEqual(
+    report.layers.map((l) => l.name),
+    names,
+  );
   const saved = JSON.parse(readFileSync(join(out, 'activations.json'), 'utf8')) as typeof report;
   const expected = channelStats(featureMapProbe(model).run(digit(4).image));
   saved.layers.forEach((l, i) => {
     assert.deepEqual(l.output_shape, expected[i]!.output_shape);
     l.mean.forEach((m, ch) => assert.ok(Math.abs(m - expected[i]!.mean[ch]!) < 1e-5));
-    assert.deepEqual(l.max.map((m) => m.toFixed(5)), expected[i]!.max.map((m) => m.toFixed(5)));
+    assert.deepEqual(
+      l.max.map((m) => m.toFixed(5)),
+      expected[i]!.max.map((m) => m.toFixed(5)),
+    );
   });
-  names.forEach((name, i) => assert.ok(existsSync(join(out, `${String(i + 1).padStart(2, '0')}-${name}.png`)), name));
+  names.forEach((name, i) =>
+    assert.ok(existsSync(join(out, `${String(i + 1).padStart(2, '0')}-${name}.png`)), name),
+  );
   const first = png(join(out, `01-${names[0]}.png`));
   // 32 maps of 26x26 on a 6-column grid, 4 px per value, 4 px gaps.
   assert.deepEqual([first.width, first.height], [6 * 104 + 7 * 4, 6 * 104 + 7 * 4]);
@@ -56,11 +69,26 @@ test('probe --json prints only JSON and writes one grid per layer plus activatio
 test('filters writes the kernel image and the pattern grid of a layer', () => {
   const out = join(dir, 'filters');
   const layer = model.layers[0]!.name;
-  const r = cli('filters', join(runDir, 'best', 'model.json'), '--layer', layer, '--count', '4', '--steps', '5', '--out', out, '--json');
+  const r = cli(
+    'filters',
+    join(runDir, 'best', 'model.json'),
+    '--layer',
+    layer,
+    '--count',
+    '4',
+    '--steps',
+    '5',
+    '--out',
+    out,
+    '--json',
+  );
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as { count: number; files: string[] };
   assert.equal(report.count, 4);
-  assert.deepEqual(report.files.map((f) => f.slice(out.length + 1)), [`kernels-${layer}.png`, `patterns-${layer}.png`]);
+  assert.deepEqual(
+    report.files.map((f) => f.slice(out.length + 1)),
+    [`kernels-${layer}.png`, `patterns-${layer}.png`],
+  );
   const patterns = png(join(out, `patterns-${layer}.png`));
   assert.deepEqual([patterns.width, patterns.height], [2 * 112 + 3 * 6, 2 * 112 + 3 * 6]);
 });

@@ -26,13 +26,26 @@ async function trainedRun(dir: string): Promise<void> {
   await initBackend();
   const graph = getTemplate('mnist-convnet')!;
   const model = buildModel(graph);
-  const set = loadIdxPair(join(mnistDir(), 'train-images-idx3-ubyte'), join(mnistDir(), 'train-labels-idx1-ubyte'), MNIST_CLASSES, TRAIN);
-  const xs = tf.tensor4d(Float32Array.from(set.pixels, (v) => v / 255), [TRAIN, 28, 28, 1]);
+  const set = loadIdxPair(
+    join(mnistDir(), 'train-images-idx3-ubyte'),
+    join(mnistDir(), 'train-labels-idx1-ubyte'),
+    MNIST_CLASSES,
+    TRAIN,
+  );
+  const xs = tf.tensor4d(
+    Float32Array.from(set.pixels, (v) => v / 255),
+    [TRAIN, 28, 28, 1],
+  );
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(set.labels), 'int32'), 10));
   model.compile({ optimizer: tf.train.rmsprop(0.001), loss: 'categoricalCrossentropy' });
   await model.fit(xs, ys, { batchSize: 64, epochs: 1, verbose: 0 });
   tf.dispose([xs, ys]);
-  const run = createRun(dir, { name: 'mnist-convnet · 80 batches', graph, config: DEFAULT_TRAIN_CONFIG, dataset: { kind: 'mnist', limit: TRAIN } });
+  const run = createRun(dir, {
+    name: 'mnist-convnet · 80 batches',
+    graph,
+    config: DEFAULT_TRAIN_CONFIG,
+    dataset: { kind: 'mnist', limit: TRAIN },
+  });
   await saveModelToDir(model, join(run.dir, 'best'));
   writeResult(run.dir, {
     status: 'completed',
@@ -89,7 +102,9 @@ test('feature maps of every conv and pooling layer reach the screen, one canvas 
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
-  t.diagnostic(`request-to-screen for all 256 feature maps of one input: median ${median.toFixed(1)} ms (${times.map((x) => x.toFixed(0)).join(', ')}); engine/reply ms: ${parts.join(', ')}`);
+  t.diagnostic(
+    `request-to-screen for all 256 feature maps of one input: median ${median.toFixed(1)} ms (${times.map((x) => x.toFixed(0)).join(', ')}); engine/reply ms: ${parts.join(', ')}`,
+  );
   assert.ok(median < 1000, `feature maps took ${median} ms`);
   await page.getByTestId('inspector-test-index').fill('0');
   await page.getByTestId('feature-layer-conv2d').waitFor();
@@ -107,7 +122,10 @@ test('the colour scale switches, and a clicked map opens large with its values u
   const large = page.getByTestId('feature-map-large');
   await large.waitFor();
   await large.hover({ position: { x: 150, y: 120 } });
-  await page.getByTestId('feature-map-value').filter({ hasText: /^\(\d+, \d+\) = -?\d/ }).waitFor();
+  await page
+    .getByTestId('feature-map-value')
+    .filter({ hasText: /^\(\d+, \d+\) = -?\d/ })
+    .waitFor();
   await screenshot(page, 'inspector-map-zoom');
   await screenshot(page, 'inspector-map-zoom');
   await page.keyboard.press('Escape');
@@ -131,7 +149,11 @@ test('Grad-CAM overlays the heatmap on the input, with opacity and class choice'
   await page.getByTestId('inspector-tab-gradcam').click();
   const overlay = page.getByTestId('gradcam-overlay');
   await overlay.waitFor();
-  assert.equal(await overlay.getAttribute('data-class'), '7', 'mnist-test:0 is a 7, and the trained model says so');
+  assert.equal(
+    await overlay.getAttribute('data-class'),
+    '7',
+    'mnist-test:0 is a 7, and the trained model says so',
+  );
   await page.getByTestId('gradcam-opacity').fill('0.7');
   assert.match((await overlay.locator('.in-cam__heat').getAttribute('style')) ?? '', /opacity: 0\.7/);
   await screenshot(page, 'inspector-gradcam');
@@ -167,10 +189,16 @@ test('Follow training: the maps of the chosen input refresh every few batches wh
     .locator(`[data-testid=inspector-live]:not([data-epoch="${epoch}"][data-batch="${batch}"])`)
     .waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId('feature-layer-conv2d').getByTestId('feature-map').count(), 32);
-  assert.equal(await page.locator('[data-view-panel=inspect] .in-error').count(), 0, 'no error beside live maps');
+  assert.equal(
+    await page.locator('[data-view-panel=inspect] .in-error').count(),
+    0,
+    'no error beside live maps',
+  );
   await screenshot(page, 'inspector-follow-live');
   await page.locator('.tabs__tab[data-view=training]').click();
   await page.getByTestId('train-stop').click();
-  await page.locator('[data-testid=train-status]:not([data-state=running]):not([data-state=stopping])').waitFor({ timeout: 60_000 });
+  await page
+    .locator('[data-testid=train-status]:not([data-state=running]):not([data-state=stopping])')
+    .waitFor({ timeout: 60_000 });
   assert.deepEqual(app.errors, []);
 });

@@ -19,7 +19,8 @@ let untrained: FilterPatterns;
 let untrainedAgain: FilterPatterns;
 let trained: FilterPatterns;
 
-const meanAbsDiff = (a: Float32Array, b: Float32Array) => a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
+const meanAbsDiff = (a: Float32Array, b: Float32Array) =>
+  a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
 
 before(async () => {
   await initBackend();
@@ -28,8 +29,16 @@ before(async () => {
   firstConv = model.layers.find((l) => l.getClassName() === 'Conv2D')!.name;
   untrained = filterPatterns(model, firstConv, { count: 8, seed: 3 });
   untrainedAgain = filterPatterns(model, firstConv, { count: 8, seed: 3 });
-  const set = loadIdxPair(join(mnistDir(), 'train-images-idx3-ubyte'), join(mnistDir(), 'train-labels-idx1-ubyte'), MNIST_CLASSES, TRAIN);
-  const xs = tf.tensor4d(Float32Array.from(set.pixels, (v) => v / 255), [TRAIN, 28, 28, 1]);
+  const set = loadIdxPair(
+    join(mnistDir(), 'train-images-idx3-ubyte'),
+    join(mnistDir(), 'train-labels-idx1-ubyte'),
+    MNIST_CLASSES,
+    TRAIN,
+  );
+  const xs = tf.tensor4d(
+    Float32Array.from(set.pixels, (v) => v / 255),
+    [TRAIN, 28, 28, 1],
+  );
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(set.labels), 'int32'), 10));
   model.compile({ optimizer: tf.train.rmsprop(0.001), loss: 'categoricalCrossentropy' });
   await model.fit(xs, ys, { batchSize: 64, epochs: 1, verbose: 0, shuffle: false });
@@ -38,7 +47,11 @@ before(async () => {
 });
 
 test('training changes the first layer’s gradient-ascent patterns (the same start gives the same patterns)', (t) => {
-  assert.equal(meanAbsDiff(untrained.data, untrainedAgain.data), 0, 'patterns are deterministic for a fixed model and seed');
+  assert.equal(
+    meanAbsDiff(untrained.data, untrainedAgain.data),
+    0,
+    'patterns are deterministic for a fixed model and seed',
+  );
   const change = meanAbsDiff(untrained.data, trained.data);
   t.diagnostic(`mean |trained - untrained| per pixel: ${change.toFixed(4)}`);
   assert.ok(change > 0.01, `trained patterns differ from untrained ones by ${change.toFixed(3)} per pixel`);
@@ -64,7 +77,8 @@ function digitMasks(image: Float32Array): { ink: Uint8Array; box: Uint8Array } {
       }
     }
   }
-  for (let y = Math.max(0, y0 - 2); y <= Math.min(27, y1 + 2); y++) for (let x = Math.max(0, x0 - 2); x <= Math.min(27, x1 + 2); x++) box[y * 28 + x] = 1;
+  for (let y = Math.max(0, y0 - 2); y <= Math.min(27, y1 + 2); y++)
+    for (let x = Math.max(0, x0 - 2); x <= Math.min(27, x1 + 2); x++) box[y * 28 + x] = 1;
   return { ink, box };
 }
 
@@ -98,15 +112,29 @@ test('Grad-CAM of the true class puts its heat on the digit, not on the empty bo
       continue;
     }
     const boxShare = inBox / total;
-    assert.ok(boxShare > 0.5, `digit ${i} (${label}): ${(boxShare * 100).toFixed(0)}% of the heat inside its box`);
+    assert.ok(
+      boxShare > 0.5,
+      `digit ${i} (${label}): ${(boxShare * 100).toFixed(0)}% of the heat inside its box`,
+    );
     boxMass += boxShare;
     inkDensityRatio += onInk / inkPixels / ((total - onInk) / (784 - inkPixels));
   }
-  assert.ok(checked >= 10, `at least 10 of the first 30 test digits are classified correctly (got ${checked})`);
+  assert.ok(
+    checked >= 10,
+    `at least 10 of the first 30 test digits are classified correctly (got ${checked})`,
+  );
   assert.ok(empty <= checked / 5, `${empty} of ${checked} heatmaps are empty`);
   boxMass /= checked - empty;
   inkDensityRatio /= checked - empty;
-  t.diagnostic(`${checked} digits (${empty} empty heatmaps): ${(boxMass * 100).toFixed(1)}% of heat in the dilated box, ink/off-ink density ${inkDensityRatio.toFixed(2)}`);
-  assert.ok(boxMass > 0.85, `on average ${(boxMass * 100).toFixed(0)}% of the heat lies in the digit's dilated box`);
-  assert.ok(inkDensityRatio > 1.5, `heat per pixel on the digit is ${inkDensityRatio.toFixed(2)}x that off it`);
+  t.diagnostic(
+    `${checked} digits (${empty} empty heatmaps): ${(boxMass * 100).toFixed(1)}% of heat in the dilated box, ink/off-ink density ${inkDensityRatio.toFixed(2)}`,
+  );
+  assert.ok(
+    boxMass > 0.85,
+    `on average ${(boxMass * 100).toFixed(0)}% of the heat lies in the digit's dilated box`,
+  );
+  assert.ok(
+    inkDensityRatio > 1.5,
+    `heat per pixel on the digit is ${inkDensityRatio.toFixed(2)}x that off it`,
+  );
 });

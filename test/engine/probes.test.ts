@@ -31,7 +31,10 @@ test('feature maps equal each layer computed on its own by tfjs, channel by chan
   );
   for (const l of maps.layers) {
     const direct = tf.tidy(() => {
-      const sub = tf.model({ inputs: model.inputs, outputs: model.getLayer(l.name).output as tf.SymbolicTensor });
+      const sub = tf.model({
+        inputs: model.inputs,
+        outputs: model.getLayer(l.name).output as tf.SymbolicTensor,
+      });
       const x = tf.tensor4d(input.data, [1, 28, 28, 1]);
       return tf.transpose(tf.squeeze(sub.predict(x) as tf.Tensor, [0]), [2, 0, 1]).dataSync() as Float32Array;
     });
@@ -40,7 +43,9 @@ test('feature maps equal each layer computed on its own by tfjs, channel by chan
     assert.equal(l.min, Math.min(...direct));
     assert.equal(l.max, Math.max(...direct));
   }
-  const probs = tf.tidy(() => (model.predict(tf.tensor4d(input.data, [1, 28, 28, 1])) as tf.Tensor).dataSync());
+  const probs = tf.tidy(() =>
+    (model.predict(tf.tensor4d(input.data, [1, 28, 28, 1])) as tf.Tensor).dataSync(),
+  );
   close(maps.output, probs, 1e-5, 'output');
 });
 
@@ -59,16 +64,29 @@ test('channel statistics are the mean and max of each map', () => {
 test('kernels are the Conv2D weights as tfjs stores them', () => {
   const model = courseConvnet();
   const ks = convKernels(model);
-  assert.deepEqual(ks.map((k) => k.shape), [[3, 3, 1, 32], [3, 3, 32, 64], [3, 3, 64, 64]]);
+  assert.deepEqual(
+    ks.map((k) => k.shape),
+    [
+      [3, 3, 1, 32],
+      [3, 3, 32, 64],
+      [3, 3, 64, 64],
+    ],
+  );
   close(ks[1]!.data, model.layers[2]!.getWeights()[0]!.dataSync(), 0, 'kernel');
   assert.throws(() => convKernels(model, 'nope'), /not a Conv2D layer/);
 });
 
 test('probes take images of another size or with colour, and models with branches', () => {
   const model = branchyConvnet();
-  const rgb = { shape: [56, 40, 3] as [number, number, number], data: new Float32Array(56 * 40 * 3).fill(0.3) };
+  const rgb = {
+    shape: [56, 40, 3] as [number, number, number],
+    data: new Float32Array(56 * 40 * 3).fill(0.3),
+  };
   const maps = featureMapProbe(model).run(rgb);
-  assert.deepEqual(maps.layers.map((l) => l.name), ['stem', 'stem_relu', 'branch', 'residual', 'pool']);
+  assert.deepEqual(
+    maps.layers.map((l) => l.name),
+    ['stem', 'stem_relu', 'branch', 'residual', 'pool'],
+  );
   const cam = gradCam(model, digit(2).image, { classIndex: 3 });
   assert.equal(cam.layer, 'branch');
   assert.equal(cam.classIndex, 3);
@@ -122,10 +140,17 @@ test('Grad-CAM places each conv cell at its receptive-field centre in the input'
   assert.deepEqual(cellGeometry(model.layers[0]!), { offset: [1, 1], stride: [1, 1] });
   // 'same' padding keeps cells on their pixels; the residual model's Add keeps the grid.
   assert.deepEqual(cellGeometry(branchyConvnet().getLayer('pool')), { offset: [0.5, 0.5], stride: [2, 2] });
-  const placed = placeCells(new Float32Array([0, 0, 0, 0, 1, 0, 0, 0, 0]), 3, 3, { offset: [8.5, 8.5], stride: [4, 4] }, 28, 28);
+  const placed = placeCells(
+    new Float32Array([0, 0, 0, 0, 1, 0, 0, 0, 0]),
+    3,
+    3,
+    { offset: [8.5, 8.5], stride: [4, 4] },
+    28,
+    28,
+  );
   // Pixel 12 lies 0.875 of the way from cell 0 (8.5) to the hot cell 1 (12.5), on both axes.
   assert.equal(placed[12 * 28 + 12], 0.875 * 0.875);
-  assert.equal(placed[(12 * 28 + 12) + 28 * 4 + 4], 0.125 * 0.125);
+  assert.equal(placed[12 * 28 + 12 + 28 * 4 + 4], 0.125 * 0.125);
   assert.equal(placed[0], 0);
   assert.equal(placed[3 * 28 + 12], 0, 'nothing beyond one stride past the outer cells');
 });

@@ -23,8 +23,15 @@ function convGrads(c: ConvCase, seed: number): () => tf.Tensor[] {
     const x = tf.tensor4d(seeded(c.n * c.h * c.w * c.cin, seed), [c.n, c.h, c.w, c.cin]);
     const w = tf.tensor4d(seeded(c.fh * c.fw * c.cin * c.cout, seed + 1), [c.fh, c.fw, c.cin, c.cout]);
     const outShape = tf.conv2d(x, w, c.stride, c.pad).shape;
-    const r = tf.tensor(seeded(outShape.reduce((a, b) => a * b, 1), seed + 2), outShape);
-    const f = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad), r));
+    const r = tf.tensor(
+      seeded(
+        outShape.reduce((a, b) => a * b, 1),
+        seed + 2,
+      ),
+      outShape,
+    );
+    const f = (a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad), r));
     const [dx, dw] = tf.grads(f)([x, w]);
     return [dx, dw];
   };
@@ -32,8 +39,20 @@ function convGrads(c: ConvCase, seed: number): () => tf.Tensor[] {
 
 const cases: ConvCase[] = [];
 let k = 0;
-const kernels: [number, number][] = [[1, 1], [2, 2], [3, 3], [5, 5], [3, 2], [1, 3], [2, 5]];
-const sizes: [number, number][] = [[7, 7], [8, 9], [11, 6]];
+const kernels: [number, number][] = [
+  [1, 1],
+  [2, 2],
+  [3, 3],
+  [5, 5],
+  [3, 2],
+  [1, 3],
+  [2, 5],
+];
+const sizes: [number, number][] = [
+  [7, 7],
+  [8, 9],
+  [11, 6],
+];
 for (const [fh, fw] of kernels) {
   for (const stride of [1, 2, 3] as const) {
     for (const pad of ['valid', 'same'] as const) {
@@ -53,7 +72,22 @@ cases.push({ n: 4, h: 13, w: 13, cin: 32, cout: 64, fh: 3, fw: 3, stride: 1, pad
 cases.push({ n: 2, h: 5, w: 5, cin: 64, cout: 64, fh: 3, fw: 3, stride: 1, pad: 'valid' });
 cases.push({ n: 2, h: 9, w: 10, cin: 2, cout: 16, fh: 3, fw: 3, stride: 2, pad: 'same' });
 cases.push({ n: 2, h: 9, w: 12, cin: 3, cout: 4, fh: 3, fw: 3, stride: [2, 1], pad: 'same' });
-cases.push({ n: 2, h: 8, w: 8, cin: 2, cout: 3, fh: 3, fw: 2, stride: 1, pad: [[0, 0], [1, 2], [0, 3], [0, 0]] });
+cases.push({
+  n: 2,
+  h: 8,
+  w: 8,
+  cin: 2,
+  cout: 3,
+  fh: 3,
+  fw: 2,
+  stride: 1,
+  pad: [
+    [0, 0],
+    [1, 2],
+    [0, 3],
+    [0, 0],
+  ],
+});
 
 const describeCase = (c: ConvCase) =>
   `x ${c.n}x${c.h}x${c.w}x${c.cin}, filter ${c.fh}x${c.fw}x${c.cin}x${c.cout}, stride ${String(c.stride)}, pad ${JSON.stringify(c.pad)}`;
@@ -69,7 +103,12 @@ describe('wasm training kernels (2 threads) match the cpu backend', () => {
     assert.ok(tf.getKernel('Conv2DBackpropFilter', 'wasm'));
   });
 
-  const pools: { shape: [number, number, number, number]; size: [number, number]; stride: number; pad: 'valid' | 'same' }[] = [
+  const pools: {
+    shape: [number, number, number, number];
+    size: [number, number];
+    stride: number;
+    pad: 'valid' | 'same';
+  }[] = [
     { shape: [2, 26, 26, 8], size: [2, 2], stride: 2, pad: 'valid' },
     { shape: [1, 11, 11, 3], size: [2, 2], stride: 2, pad: 'valid' },
     { shape: [3, 7, 9, 2], size: [3, 3], stride: 2, pad: 'same' },
@@ -79,13 +118,23 @@ describe('wasm training kernels (2 threads) match the cpu backend', () => {
   it(`MaxPoolGrad on ${pools.length} shapes, with negative inputs`, async () => {
     for (const [i, p] of pools.entries()) {
       await assertSameOnWasm(`maxPool ${JSON.stringify(p)}`, () => {
-        const x = tf.tensor4d(seeded(p.shape.reduce((a, b) => a * b, 1), 300 + i), p.shape);
-        return [tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, p.size, p.stride, p.pad), 1.5)))(x)];
+        const x = tf.tensor4d(
+          seeded(
+            p.shape.reduce((a, b) => a * b, 1),
+            300 + i,
+          ),
+          p.shape,
+        );
+        return [
+          tf.grad((a: tf.Tensor) =>
+            tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, p.size, p.stride, p.pad), 1.5)),
+          )(x),
+        ];
       });
     }
   });
 
-  it('MaxPoolGrad sends a tied window\'s gradient to its first maximum, like cpu (zeros after ReLU)', async () => {
+  it("MaxPoolGrad sends a tied window's gradient to its first maximum, like cpu (zeros after ReLU)", async () => {
     const f = () => {
       const x = tf.relu(tf.tensor4d(seeded(2 * 6 * 6 * 3, 7), [2, 6, 6, 3]).sub(0.6));
       const dy = tf.tensor4d(seeded(2 * 3 * 3 * 3, 8), [2, 3, 3, 3]);

@@ -18,7 +18,12 @@ function buildModel(): tf.LayersModel {
     ],
   });
   // Same starting point on both backends: weights from a seeded generator, not the initialisers.
-  const start = m.getWeights().map((w, i) => tf.tensor(seeded(w.size, 500 + i).map((v) => v * 0.5), w.shape));
+  const start = m.getWeights().map((w, i) =>
+    tf.tensor(
+      seeded(w.size, 500 + i).map((v) => v * 0.5),
+      w.shape,
+    ),
+  );
   m.setWeights(start);
   tf.dispose(start);
   m.compile({ optimizer: tf.train.rmsprop(0.01), loss: 'categoricalCrossentropy' });
@@ -27,7 +32,10 @@ function buildModel(): tf.LayersModel {
 
 function batch(step: number): { x: tf.Tensor4D; y: tf.Tensor2D } {
   return tf.tidy(() => {
-    const x = tf.tensor4d(seeded(BATCH * 144, 900 + step).map((v) => (v + 1) / 2), [BATCH, 12, 12, 1]);
+    const x = tf.tensor4d(
+      seeded(BATCH * 144, 900 + step).map((v) => (v + 1) / 2),
+      [BATCH, 12, 12, 1],
+    );
     const labels = Array.from(seeded(BATCH, 950 + step), (v) => Math.floor(((v + 1) / 2) * 10) % 10);
     return { x, y: tf.oneHot(tf.tensor1d(labels, 'int32'), 10) as tf.Tensor2D };
   });
@@ -37,7 +45,9 @@ function batch(step: number): { x: tf.Tensor4D; y: tf.Tensor2D } {
 function buildEveryLayerModel(): tf.LayersModel {
   const input = tf.input({ shape: [12, 12, 1] });
   const scaled = tf.layers.rescaling({ scale: 2, offset: -1 }).apply(input) as tf.SymbolicTensor;
-  const c = tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same' }).apply(scaled) as tf.SymbolicTensor;
+  const c = tf.layers
+    .conv2d({ filters: 4, kernelSize: 3, padding: 'same' })
+    .apply(scaled) as tf.SymbolicTensor;
   const bn = tf.layers.batchNormalization().apply(c) as tf.SymbolicTensor;
   const act = tf.layers.activation({ activation: 'relu' }).apply(bn) as tf.SymbolicTensor;
   const mp = tf.layers.maxPooling2d({ poolSize: 2 }).apply(act) as tf.SymbolicTensor;
@@ -45,7 +55,9 @@ function buildEveryLayerModel(): tf.LayersModel {
   const sum = tf.layers.add().apply([mp, ap]) as tf.SymbolicTensor;
   const cat = tf.layers.concatenate().apply([sum, mp]) as tf.SymbolicTensor;
   const drop = tf.layers.dropout({ rate: 0.25, seed: 3 }).apply(cat) as tf.SymbolicTensor;
-  const c2 = tf.layers.conv2d({ filters: 6, kernelSize: 3, strides: 2, activation: 'elu' }).apply(drop) as tf.SymbolicTensor;
+  const c2 = tf.layers
+    .conv2d({ filters: 6, kernelSize: 3, strides: 2, activation: 'elu' })
+    .apply(drop) as tf.SymbolicTensor;
   const gap = tf.layers.globalAveragePooling2d({}).apply(c2) as tf.SymbolicTensor;
   const gmp = tf.layers.globalMaxPooling2d({}).apply(c2) as tf.SymbolicTensor;
   const both = tf.layers.concatenate().apply([gap, gmp]) as tf.SymbolicTensor;
@@ -53,7 +65,12 @@ function buildEveryLayerModel(): tf.LayersModel {
   const flat = tf.layers.flatten().apply(r) as tf.SymbolicTensor;
   const out = tf.layers.dense({ units: 10, activation: 'softmax' }).apply(flat) as tf.SymbolicTensor;
   const m = tf.model({ inputs: input, outputs: out });
-  const start = m.getWeights().map((w, i) => tf.tensor(seeded(w.size, 700 + i).map((v) => 0.5 + v * 0.4), w.shape));
+  const start = m.getWeights().map((w, i) =>
+    tf.tensor(
+      seeded(w.size, 700 + i).map((v) => 0.5 + v * 0.4),
+      w.shape,
+    ),
+  );
   m.setWeights(start);
   tf.dispose(start);
   m.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy' });
@@ -88,7 +105,10 @@ describe('training a convnet on wasm', () => {
     assert.ok(cpu.losses[STEPS - 1] < cpu.losses[0], `the reference should learn: ${cpu.losses.join(', ')}`);
     wasm.losses.forEach((l, i) => {
       const rel = Math.abs(l - cpu.losses[i]) / Math.abs(cpu.losses[i]);
-      assert.ok(rel < 1e-3, `step ${i}: wasm loss ${l} vs cpu ${cpu.losses[i]} (relative difference ${rel.toExponential(2)})`);
+      assert.ok(
+        rel < 1e-3,
+        `step ${i}: wasm loss ${l} vs cpu ${cpu.losses[i]} (relative difference ${rel.toExponential(2)})`,
+      );
     });
     assert.ok(
       wasm.tensorsAfter.every((n) => n === wasm.tensorsAfter[0]),
@@ -103,6 +123,9 @@ describe('training a convnet on wasm', () => {
       const rel = Math.abs(l - cpu.losses[i]) / Math.abs(cpu.losses[i]);
       assert.ok(rel < 1e-3, `step ${i}: wasm loss ${l} vs cpu ${cpu.losses[i]}`);
     });
-    assert.ok(wasm.tensorsAfter.every((n) => n === wasm.tensorsAfter[0]), wasm.tensorsAfter.join(', '));
+    assert.ok(
+      wasm.tensorsAfter.every((n) => n === wasm.tensorsAfter[0]),
+      wasm.tensorsAfter.join(', '),
+    );
   });
 });

@@ -90,7 +90,10 @@ export async function run(argv: string[]): Promise<number> {
       weights = relative(dirname(out), copied);
       written.push(copied);
     }
-    writeFileSync(out, toKerasPython(src.graph, { settings: pySettingsOf(src.training), weightsModelJson: weights }));
+    writeFileSync(
+      out,
+      toKerasPython(src.graph, { settings: pySettingsOf(src.training), weightsModelJson: weights }),
+    );
     written.unshift(out);
   }
   const note =

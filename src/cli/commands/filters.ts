@@ -5,9 +5,18 @@ import { filterPatterns } from '../../engine/probes/patterns';
 import { encodePng, imageGrid, tileGrid } from '../../engine/probes/png';
 import { paintRgba, symmetricRange } from '../../shared/colormap';
 import type { ConvKernels } from '../../shared/probes';
-import { fileSafe, intOption, parseArgs, startBackend, tileScale, withQuietStdout, writeOut } from '../probe-args';
+import {
+  fileSafe,
+  intOption,
+  parseArgs,
+  startBackend,
+  tileScale,
+  withQuietStdout,
+  writeOut,
+} from '../probe-args';
 
-export const summary = 'kernel images and gradient-ascent patterns: filters <run dir | model.json> --layer NAME [--count N] --out DIR';
+export const summary =
+  'kernel images and gradient-ascent patterns: filters <run dir | model.json> --layer NAME [--count N] --out DIR';
 
 const USAGE =
   'usage: npm run cli -- filters <run dir | model.json> --layer NAME [--count N] [--steps N] --out DIR [--json] [--backend NAME]';
@@ -17,12 +26,18 @@ function kernelPicture(k: ConvKernels): Buffer {
   const [kh, kw, cin, cout] = k.shape;
   const range = symmetricRange({ lo: k.min, hi: k.max });
   const plane = new Float32Array(kh * kw);
-  const grid = tileGrid(cin * cout, kh, kw, { cols: cout, scale: tileScale(kh, kw, cin === 1 ? 48 : 15), gap: 2 }, (i, out) => {
-    const ci = Math.floor(i / cout);
-    const co = i % cout;
-    for (let p = 0; p < kh * kw; p++) plane[p] = k.data[(p * cin + ci) * cout + co]!;
-    paintRgba(plane, 0, kh * kw, range, 'diverging', out);
-  });
+  const grid = tileGrid(
+    cin * cout,
+    kh,
+    kw,
+    { cols: cout, scale: tileScale(kh, kw, cin === 1 ? 48 : 15), gap: 2 },
+    (i, out) => {
+      const ci = Math.floor(i / cout);
+      const co = i % cout;
+      for (let p = 0; p < kh * kw; p++) plane[p] = k.data[(p * cin + ci) * cout + co]!;
+      paintRgba(plane, 0, kh * kw, range, 'diverging', out);
+    },
+  );
   return encodePng(grid);
 }
 
@@ -50,12 +65,17 @@ export async function run(argv: string[]): Promise<number> {
     const p = filterPatterns(model, layer, { count, steps });
     const ms = performance.now() - started;
     const [n, h, w, c] = p.shape;
-    files.push([`patterns-${fileSafe(layer)}.png`, encodePng(imageGrid(p.data, n, h, w, c, { scale: tileScale(h, w, 112), gap: 6 }))]);
+    files.push([
+      `patterns-${fileSafe(layer)}.png`,
+      encodePng(imageGrid(p.data, n, h, w, c, { scale: tileScale(h, w, 112), gap: 6 })),
+    ]);
     return { layer, count: n, steps, ms, activation: Array.from(p.activation), files: writeOut(out, files) };
   });
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(report)}\n`);
   else {
-    process.stdout.write(`${report.layer}: ${report.count} patterns, ${report.steps} steps, ${(report.ms / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `${report.layer}: ${report.count} patterns, ${report.steps} steps, ${(report.ms / 1000).toFixed(1)} s\n`,
+    );
     for (const f of report.files) process.stdout.write(`  ${f}\n`);
   }
   return 0;

@@ -5,7 +5,8 @@ import { loadModelFromDir } from '../../engine/model-io';
 import { encodePng, imageGrid, mapGrid, overlayHeatmap } from '../../engine/probes/png';
 import { intOption, parseArgs, startBackend, tileScale, withQuietStdout, writeOut } from '../probe-args';
 
-export const summary = 'class-activation heatmap: gradcam <run dir | model.json> --input <png | mnist-test:N> [--class K] --out DIR';
+export const summary =
+  'class-activation heatmap: gradcam <run dir | model.json> --input <png | mnist-test:N> [--class K] --out DIR';
 
 const USAGE =
   'usage: npm run cli -- gradcam <run dir | model.json> --input <image.png | mnist-test:INDEX> [--class K] [--layer NAME] [--opacity 0.5] --out DIR [--json] [--backend NAME]';
@@ -21,7 +22,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const classIndex = intOption(args, 'class', undefined, 0, 100_000);
   const opacity = Number(args.options.get('opacity') ?? '0.5');
-  if (!(opacity >= 0 && opacity <= 1)) throw new Error(`--opacity should be a number from 0 to 1, got "${args.options.get('opacity')}".`);
+  if (!(opacity >= 0 && opacity <= 1))
+    throw new Error(`--opacity should be a number from 0 to 1, got "${args.options.get('opacity')}".`);
   const report = await withQuietStdout(async () => {
     await startBackend(args);
     const model = await loadModelFromDir(modelPath);
@@ -33,14 +35,22 @@ export async function run(argv: string[]): Promise<number> {
     const base = ih === h && iw === w ? input.image.data : null;
     const scale = tileScale(h, w, 280);
     const files: [string, Buffer][] = [
-      ['heatmap.png', encodePng(mapGrid(cam.heatmap, 0, 1, h, w, 'turbo', { lo: 0, hi: 1 }, { cols: 1, scale, gap: 0 }))],
+      [
+        'heatmap.png',
+        encodePng(mapGrid(cam.heatmap, 0, 1, h, w, 'turbo', { lo: 0, hi: 1 }, { cols: 1, scale, gap: 0 })),
+      ],
     ];
     if (base) {
       const over = overlayHeatmap(base, ic, cam.heatmap, h, w, opacity);
       files.push(['overlay.png', encodePng(imageGrid(over, 1, h, w, 3, { cols: 1, scale, gap: 0 }))]);
       files.push(['input.png', encodePng(imageGrid(base, 1, h, w, ic, { cols: 1, scale, gap: 0 }))]);
     } else {
-      files.push(['input.png', encodePng(imageGrid(input.image.data, 1, ih, iw, ic, { cols: 1, scale: tileScale(ih, iw, 280), gap: 0 }))]);
+      files.push([
+        'input.png',
+        encodePng(
+          imageGrid(input.image.data, 1, ih, iw, ic, { cols: 1, scale: tileScale(ih, iw, 280), gap: 0 }),
+        ),
+      ]);
     }
     const output = Array.from(cam.output);
     return {

@@ -30,7 +30,14 @@ export function featureMapProbe(model: tf.LayersModel): FeatureMapProbe {
       const out = sub.predict(toModelInput(model, image)) as tf.Tensor[];
       const parts = out.slice(0, layers.length).map((t, i) => {
         const [, h, w, c] = t.shape as [number, number, number, number];
-        meta.push({ name: layers[i]!.name, className: layers[i]!.getClassName(), shape: [h, w, c], offset, min: 0, max: 0 });
+        meta.push({
+          name: layers[i]!.name,
+          className: layers[i]!.getClassName(),
+          shape: [h, w, c],
+          offset,
+          min: 0,
+          max: 0,
+        });
         offset += h * w * c;
         // Channel-major, so each map is one contiguous run of values for the views.
         return tf.reshape(tf.transpose(tf.squeeze(t, [0]), [2, 0, 1]), [-1]);

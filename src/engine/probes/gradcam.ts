@@ -26,7 +26,12 @@ function inputsOf(layer: tf.layers.Layer): Sym[] {
  * is a Dense with softmax, the score is taken before the softmax (a saturated softmax has
  * vanishing gradients, and Grad-CAM explains the class score).
  */
-function headScores(model: tf.LayersModel, start: tf.layers.Layer, startValue: tf.Tensor, known: Map<number, tf.Tensor>): tf.Tensor {
+function headScores(
+  model: tf.LayersModel,
+  start: tf.layers.Layer,
+  startValue: tf.Tensor,
+  known: Map<number, tf.Tensor>,
+): tf.Tensor {
   const values = new Map(known);
   values.set((start.output as Sym).id, startValue);
   const outLayer = model.outputLayers[0]!;
@@ -65,8 +70,13 @@ export function gradCam(model: tf.LayersModel, image: ProbeImage, opts: GradCamO
   if (!conv) throw new Error('Grad-CAM needs a model with at least one Conv2D layer.');
   const [h, w] = modelInputShape(model);
   // Everything computed before the conv layer's output, for models whose head also reads earlier tensors.
-  const earlier = model.layers.slice(0, model.layers.indexOf(conv) + 1).filter((l) => l.getClassName() !== 'InputLayer');
-  const sub = tf.model({ inputs: model.inputs, outputs: [...earlier.map((l) => l.output as Sym), model.outputs[0]!] });
+  const earlier = model.layers
+    .slice(0, model.layers.indexOf(conv) + 1)
+    .filter((l) => l.getClassName() !== 'InputLayer');
+  const sub = tf.model({
+    inputs: model.inputs,
+    outputs: [...earlier.map((l) => l.output as Sym), model.outputs[0]!],
+  });
 
   let classIndex = -1;
   let camShape: [number, number] = [0, 0];
@@ -83,7 +93,8 @@ export function gradCam(model: tf.LayersModel, image: ProbeImage, opts: GradCamO
       throw new Error(`Class ${opts.classIndex} does not exist: this model has classes 0 to ${classes - 1}.`);
     }
     const classMask = tf.oneHot([classIndex], classes);
-    const score = (a: tf.Tensor): tf.Scalar => tf.sum(tf.mul(headScores(model, conv, a, known), classMask)) as tf.Scalar;
+    const score = (a: tf.Tensor): tf.Scalar =>
+      tf.sum(tf.mul(headScores(model, conv, a, known), classMask)) as tf.Scalar;
     const grads = tf.grad(score)(convOut); // [1, ch, cw, C]
     const weights = tf.mean(grads, [1, 2], true);
     const cam = tf.relu(tf.sum(tf.mul(convOut, weights), 3, true)) as tf.Tensor4D; // [1, ch, cw, 1]
@@ -105,8 +116,16 @@ export function gradCam(model: tf.LayersModel, image: ProbeImage, opts: GradCamO
  * image (mnist-convnet's 3x3 cells sit on pixels 8.5, 12.5 and 16.5), so each cell is placed at its
  * receptive-field centre; stretching the grid over the whole image would smear heat onto the border.
  */
-function upsample(cam: Float32Array, [ch, cw]: [number, number], conv: tf.layers.Layer, h: number, w: number): Float32Array {
+function upsample(
+  cam: Float32Array,
+  [ch, cw]: [number, number],
+  conv: tf.layers.Layer,
+  h: number,
+  w: number,
+): Float32Array {
   const geo = cellGeometry(conv);
   if (geo) return placeCells(cam, ch, cw, geo, h, w);
-  return tf.tidy(() => tf.image.resizeBilinear(tf.tensor4d(cam, [1, ch, cw, 1]), [h, w]).dataSync() as Float32Array).slice();
+  return tf
+    .tidy(() => tf.image.resizeBilinear(tf.tensor4d(cam, [1, ch, cw, 1]), [h, w]).dataSync() as Float32Array)
+    .slice();
 }

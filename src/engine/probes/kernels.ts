@@ -5,10 +5,14 @@ import { valueRange } from '../../shared/colormap';
 
 /** The kernels of every Conv2D layer (or only `layerName`), in model order. */
 export function convKernels(model: tf.LayersModel, layerName?: string): ConvKernels[] {
-  const convs = model.layers.filter((l) => l.getClassName() === 'Conv2D' && (!layerName || l.name === layerName));
+  const convs = model.layers.filter(
+    (l) => l.getClassName() === 'Conv2D' && (!layerName || l.name === layerName),
+  );
   if (layerName && convs.length === 0) {
     const names = model.layers.filter((l) => l.getClassName() === 'Conv2D').map((l) => l.name);
-    throw new Error(`"${layerName}" is not a Conv2D layer of this model. Conv2D layers: ${names.join(', ') || 'none'}.`);
+    throw new Error(
+      `"${layerName}" is not a Conv2D layer of this model. Conv2D layers: ${names.join(', ') || 'none'}.`,
+    );
   }
   return convs.map((layer) => {
     // getWeights() returns the layer's own variables (not copies): read them, never dispose them.

@@ -20,10 +20,16 @@ export interface PatternOptions {
  * RMS). All N images ascend together as one batch. The result is deprocessed for display: centred
  * on 0.5 with a standard deviation of 0.1, clipped to [0, 1].
  */
-export function filterPatterns(model: tf.LayersModel, layerName: string, opts: PatternOptions = {}): FilterPatterns {
+export function filterPatterns(
+  model: tf.LayersModel,
+  layerName: string,
+  opts: PatternOptions = {},
+): FilterPatterns {
   const layer = layerByName(model, layerName);
   if (!featureMapLayers(model).includes(layer)) {
-    throw new Error(`"${layerName}" has no 2D maps to maximise: choose a Conv2D, pooling or activation layer.`);
+    throw new Error(
+      `"${layerName}" has no 2D maps to maximise: choose a Conv2D, pooling or activation layer.`,
+    );
   }
   const channels = (layer.outputShape as number[])[3]!;
   const count = Math.max(1, Math.min(opts.count ?? 16, channels));
@@ -40,7 +46,10 @@ export function filterPatterns(model: tf.LayersModel, layerName: string, opts: P
       tf.sum(tf.mean(tf.mul(sub.apply(tf.mul(img, scale)) as tf.Tensor4D, mask), [1, 2]), 1) as tf.Tensor1D;
     const objective = (img: tf.Tensor): tf.Scalar => tf.sum(meanActs(img)) as tf.Scalar;
     const grad = tf.grad(objective);
-    let img: tf.Tensor = tf.add(0.5, tf.randomUniform([count, h, w, c], -0.08, 0.08, 'float32', opts.seed ?? 42));
+    let img: tf.Tensor = tf.add(
+      0.5,
+      tf.randomUniform([count, h, w, c], -0.08, 0.08, 'float32', opts.seed ?? 42),
+    );
     for (let i = 0; i < steps; i++) {
       const next = tf.tidy(() => {
         const g = grad(img);
@@ -52,11 +61,20 @@ export function filterPatterns(model: tf.LayersModel, layerName: string, opts: P
     }
     const acts = meanActs(img);
     const { mean, variance } = tf.moments(img, [1, 2, 3], true);
-    const shown = tf.clipByValue(tf.add(tf.mul(tf.div(tf.sub(img, mean), tf.add(tf.sqrt(variance), 1e-5)), 0.1), 0.5), 0, 1);
+    const shown = tf.clipByValue(
+      tf.add(tf.mul(tf.div(tf.sub(img, mean), tf.add(tf.sqrt(variance), 1e-5)), 0.1), 0.5),
+      0,
+      1,
+    );
     return [shown, acts];
   });
   const data = images.dataSync() as Float32Array;
   const act = activation.dataSync() as Float32Array;
   tf.dispose([images, activation]);
-  return { layer: layer.name, shape: [count, h, w, c], data: new Float32Array(data), activation: new Float32Array(act) };
+  return {
+    layer: layer.name,
+    shape: [count, h, w, c],
+    data: new Float32Array(data),
+    activation: new Float32Array(act),
+  };
 }

@@ -79,7 +79,8 @@ export function mapGrid(
   range: ScaleMode | ValueRange,
   layout: GridLayout,
 ): RgbaImage {
-  const shared = range === 'layer' ? valueRange(values, offset, offset + count * h * w) : range === 'map' ? null : range;
+  const shared =
+    range === 'layer' ? valueRange(values, offset, offset + count * h * w) : range === 'map' ? null : range;
   return tileGrid(count, h, w, layout, (i, out) => {
     const start = offset + i * h * w;
     paintRgba(values, start, h * w, shared ?? valueRange(values, start, start + h * w), cmap, out);
@@ -87,7 +88,14 @@ export function mapGrid(
 }
 
 /** A grid of images with values in [0, 1], channels last (1 channel drawn grey, 3 as RGB). */
-export function imageGrid(values: Float32Array, count: number, h: number, w: number, c: number, layout: GridLayout): RgbaImage {
+export function imageGrid(
+  values: Float32Array,
+  count: number,
+  h: number,
+  w: number,
+  c: number,
+  layout: GridLayout,
+): RgbaImage {
   return tileGrid(count, h, w, layout, (i, out) => {
     const base = i * h * w * c;
     for (let p = 0; p < h * w; p++) {

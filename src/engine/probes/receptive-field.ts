@@ -23,7 +23,7 @@ function inputShapeOf(l: tf.layers.Layer): (number | null)[] {
  */
 export function cellGeometry(layer: tf.layers.Layer): CellGeometry | null {
   const chain: tf.layers.Layer[] = [];
-  for (let l: tf.layers.Layer | undefined = layer; l && l.getClassName() !== 'InputLayer'; ) {
+  for (let l: tf.layers.Layer | undefined = layer; l && l.getClassName() !== 'InputLayer';) {
     chain.unshift(l);
     l = l.inboundNodes[0]?.inboundLayers[0];
   }
@@ -70,7 +70,14 @@ export function cellGeometry(layer: tf.layers.Layer): CellGeometry | null {
  * Draws an h x w map (row-major) onto an outH x outW image: each cell at its receptive-field centre,
  * bilinear between centres, fading to zero one stride beyond the outermost cells.
  */
-export function placeCells(map: Float32Array, h: number, w: number, geo: CellGeometry, outH: number, outW: number): Float32Array {
+export function placeCells(
+  map: Float32Array,
+  h: number,
+  w: number,
+  geo: CellGeometry,
+  outH: number,
+  outW: number,
+): Float32Array {
   const at = (y: number, x: number) => (y < 0 || y >= h || x < 0 || x >= w ? 0 : map[y * w + x]!);
   const out = new Float32Array(outH * outW);
   for (let py = 0; py < outH; py++) {

@@ -26,7 +26,11 @@ export interface ProbeService {
   featureMaps(source: ProbeSource, input: ProbeInput): Promise<ProbedInput & { maps: FeatureMaps }>;
   kernels(source: ProbeSource): Promise<ConvKernels[]>;
   filters(source: ProbeSource, layer: string, count?: number): Promise<FilterPatterns & { ms: number }>;
-  gradcam(source: ProbeSource, input: ProbeInput, classIndex?: number): Promise<ProbedInput & { cam: GradCam }>;
+  gradcam(
+    source: ProbeSource,
+    input: ProbeInput,
+    classIndex?: number,
+  ): Promise<ProbedInput & { cam: GradCam }>;
   /** Frees every cached model. */
   dispose(): void;
 }
@@ -50,13 +54,16 @@ export function createProbeService(opts: ProbeServiceOptions): ProbeService {
       const file = join(dir, which, 'model.json');
       if (existsSync(file)) return file;
     }
-    throw new Error(`Run "${source.id}" has no saved model yet: wait for its first epoch to finish, or pick another run.`);
+    throw new Error(
+      `Run "${source.id}" has no saved model yet: wait for its first epoch to finish, or pick another run.`,
+    );
   }
 
   async function load(source: ProbeSource): Promise<Loaded> {
     ready ??= opts.initBackend?.() ?? Promise.resolve();
     await ready;
-    const key = source.kind === 'run' ? `run:${source.id}:${source.which ?? 'best'}` : `template:${source.name}`;
+    const key =
+      source.kind === 'run' ? `run:${source.id}:${source.which ?? 'best'}` : `template:${source.name}`;
     const file = source.kind === 'run' ? modelJson(source) : null;
     const stamp = file ? statSync(file).mtimeMs : 0;
     const hit = cache.get(key);
@@ -74,7 +81,10 @@ export function createProbeService(opts: ProbeServiceOptions): ProbeService {
     else {
       const name = (source as Extract<ProbeSource, { kind: 'template' }>).name;
       const doc = getTemplate(name);
-      if (!doc) throw new Error(`There is no template named "${name}": choose one of ${TEMPLATES.map((t) => t.name).join(', ')}.`);
+      if (!doc)
+        throw new Error(
+          `There is no template named "${name}": choose one of ${TEMPLATES.map((t) => t.name).join(', ')}.`,
+        );
       model = buildModel(doc);
     }
     const loaded: Loaded = { model, stamp, maps: null };

@@ -47,7 +47,13 @@ function explicitPad(top: number, bottom: number, left: number, right: number): 
   ];
 }
 
-function conv(backend: BackendWasm, x: tf.TensorInfo, filter: tf.TensorInfo, pad: ExplicitPad, dilations: [number, number]) {
+function conv(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  pad: ExplicitPad,
+  dilations: [number, number],
+) {
   const attrs: Attrs = { strides: [1, 1], pad, dilations, dataFormat: 'NHWC', dimRoundingMode: undefined };
   return runWasmKernel(backend, 'Conv2D', { x, filter }, attrs);
 }
@@ -56,7 +62,12 @@ function conv(backend: BackendWasm, x: tf.TensorInfo, filter: tf.TensorInfo, pad
  * dW^T = dy^T @ im2col(x): when a window holds fewer values than dy has channels (a first layer on
  * grayscale images), XNNPACK would spend most of the conv route packing the huge dy "filter".
  */
-function filterGradByPatches(backend: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo) {
+function filterGradByPatches(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+) {
   const { filterHeight: fh, filterWidth: fw, inChannels: cin, outChannels: cout } = info;
   return withScratch(backend, (keep) => {
     const cols = keep(
@@ -73,7 +84,9 @@ function filterGradByPatches(backend: BackendWasm, x: tf.TensorInfo, dy: tf.Tens
     );
     const rows = cols.shape[0];
     // BatchMatMul on wasm is fast (XNNPACK) only without transpose flags, so transpose dy explicitly.
-    const dyT = keep(runWasmKernel(backend, 'Transpose', { x: { ...dy, shape: [rows, cout] } }, { perm: [1, 0] }));
+    const dyT = keep(
+      runWasmKernel(backend, 'Transpose', { x: { ...dy, shape: [rows, cout] } }, { perm: [1, 0] }),
+    );
     const gT = keep(
       runWasmKernel(
         backend,
@@ -82,13 +95,22 @@ function filterGradByPatches(backend: BackendWasm, x: tf.TensorInfo, dy: tf.Tens
         { transposeA: false, transposeB: false },
       ),
     );
-    const g = runWasmKernel(backend, 'Transpose', { x: { ...gT, shape: [cout, fh * fw * cin] } }, { perm: [1, 0] });
+    const g = runWasmKernel(
+      backend,
+      'Transpose',
+      { x: { ...gT, shape: [cout, fh * fw * cin] } },
+      { perm: [1, 0] },
+    );
     return { ...g, shape: [fh, fw, cin, cout] };
   });
 }
 
 /** dW = conv(x^T, dy^T) with dilation = stride, cropped to the filter size. */
-export function conv2DBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap }): tf.TensorInfo {
+export function conv2DBackpropFilterWasm(args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs: tf.NamedAttrMap;
+}): tf.TensorInfo {
   const backend = args.backend as BackendWasm;
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const attrs = args.attrs as unknown as ConvGradAttrs & { filterShape: Shape4 };
@@ -109,12 +131,24 @@ export function conv2DBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; 
 }
 
 /** dx = conv(pad(dilate(dy)), flip(W) with in/out channels swapped), stride 1. */
-export function conv2DBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap }): tf.TensorInfo {
+export function conv2DBackpropInputWasm(args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs: tf.NamedAttrMap;
+}): tf.TensorInfo {
   const backend = args.backend as BackendWasm;
   const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const attrs = args.attrs as unknown as ConvGradAttrs & { inputShape: Shape4 };
   const info = convInfo(attrs.inputShape, filter.shape as Shape4, attrs);
-  const { filterHeight: fh, filterWidth: fw, inHeight, inWidth, strideHeight: sh, strideWidth: sw, padInfo } = info;
+  const {
+    filterHeight: fh,
+    filterWidth: fw,
+    inHeight,
+    inWidth,
+    strideHeight: sh,
+    strideWidth: sw,
+    padInfo,
+  } = info;
   return withScratch(backend, (keep) => {
     const w = keep(flipSwapFilter(backend, filter));
     const d = sh === 1 && sw === 1 ? dy : keep(dilateSpatial(backend, dy, sh, sw));
@@ -127,7 +161,9 @@ export function conv2DBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; b
     }
     // Padding larger than the filter (possible only with explicit pads): crop after a 'valid'-safe conv.
     const grow = Math.max(0, -top, -bottom, -left, -right);
-    const full = keep(conv(backend, d, w, explicitPad(top + grow, bottom + grow, left + grow, right + grow), [1, 1]));
+    const full = keep(
+      conv(backend, d, w, explicitPad(top + grow, bottom + grow, left + grow, right + grow), [1, 1]),
+    );
     return runWasmKernel(
       backend,
       'Slice',

@@ -27,7 +27,12 @@ export function flipSwapFilter(backend: BackendWasm, w: tf.TensorInfo): tf.Tenso
 }
 
 /** Spreads dy's rows and columns `stride` apart, zeros between: [N,(OH-1)*sh+1,(OW-1)*sw+1,C]. */
-export function dilateSpatial(backend: BackendWasm, dy: tf.TensorInfo, sh: number, sw: number): tf.TensorInfo {
+export function dilateSpatial(
+  backend: BackendWasm,
+  dy: tf.TensorInfo,
+  sh: number,
+  sw: number,
+): tf.TensorInfo {
   const [n, oh, ow, c] = dy.shape as Shape4;
   const dh = (oh - 1) * sh + 1;
   const dw = (ow - 1) * sw + 1;

@@ -17,7 +17,8 @@ export function runWasmKernel(
   attrs: Attrs = {},
 ): tf.TensorInfo {
   const kernel = tf.getKernel(kernelName, 'wasm');
-  if (kernel == null) throw new Error(`The wasm backend has no '${kernelName}' kernel (tfjs 4.22 is expected).`);
+  if (kernel == null)
+    throw new Error(`The wasm backend has no '${kernelName}' kernel (tfjs 4.22 is expected).`);
   const out = kernel.kernelFunc({ inputs, attrs: attrs as tf.NamedAttrMap, backend });
   return Array.isArray(out) ? out[0] : out;
 }

@@ -32,12 +32,26 @@ export function makeBatchMatMulWasm(shipped: tf.KernelConfig): tf.KernelFunc {
     const backend = args.backend as BackendWasm;
     const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
     const { transposeA, transposeB } = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
-    const eligible = (transposeA || transposeB) && a.dtype === 'float32' && b.dtype === 'float32' && batchOf(a) === 1 && batchOf(b) === 1;
+    const eligible =
+      (transposeA || transposeB) &&
+      a.dtype === 'float32' &&
+      b.dtype === 'float32' &&
+      batchOf(a) === 1 &&
+      batchOf(b) === 1;
     if (!eligible) return shipped.kernelFunc(args as Parameters<tf.KernelFunc>[0]);
     return withScratch(backend, (keep) => {
-      const a2 = transposeA ? keep(runWasmKernel(backend, 'Transpose', { x: a }, { perm: swapLastTwo(a.shape.length) })) : a;
-      const b2 = transposeB ? keep(runWasmKernel(backend, 'Transpose', { x: b }, { perm: swapLastTwo(b.shape.length) })) : b;
-      return runWasmKernel(backend, 'BatchMatMul', { a: a2, b: b2 }, { transposeA: false, transposeB: false });
+      const a2 = transposeA
+        ? keep(runWasmKernel(backend, 'Transpose', { x: a }, { perm: swapLastTwo(a.shape.length) }))
+        : a;
+      const b2 = transposeB
+        ? keep(runWasmKernel(backend, 'Transpose', { x: b }, { perm: swapLastTwo(b.shape.length) }))
+        : b;
+      return runWasmKernel(
+        backend,
+        'BatchMatMul',
+        { a: a2, b: b2 },
+        { transposeA: false, transposeB: false },
+      );
     });
   }) as tf.KernelFunc;
 }

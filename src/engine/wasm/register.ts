@@ -38,7 +38,11 @@ export function registerWasmTrainingKernels(): void {
     backendName: 'wasm',
     kernelFunc: maxPoolGradWasm as unknown as tf.KernelFunc,
   });
-  replaceWasmKernel({ kernelName: 'Identity', backendName: 'wasm', kernelFunc: identityWasm as unknown as tf.KernelFunc });
+  replaceWasmKernel({
+    kernelName: 'Identity',
+    backendName: 'wasm',
+    kernelFunc: identityWasm as unknown as tf.KernelFunc,
+  });
   const shippedMatMul = tf.getKernel('BatchMatMul', 'wasm');
   if (shippedMatMul != null) {
     replaceWasmKernel({
@@ -50,6 +54,11 @@ export function registerWasmTrainingKernels(): void {
   }
   const shippedSum = tf.getKernel('Sum', 'wasm');
   if (shippedSum != null) {
-    replaceWasmKernel({ kernelName: 'Sum', backendName: 'wasm', setupFunc: shippedSum.setupFunc, kernelFunc: makeSumWasm(shippedSum) });
+    replaceWasmKernel({
+      kernelName: 'Sum',
+      backendName: 'wasm',
+      setupFunc: shippedSum.setupFunc,
+      kernelFunc: makeSumWasm(shippedSum),
+    });
   }
 }

@@ -10,7 +10,9 @@ type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.
 /** The number of leading axes `axis` reduces, or 0 when it is not exactly [0, 1, ..., k-1] with k < rank. */
 function leadingAxes(axis: unknown, rank: number): number {
   if (axis == null) return 0; // null: every axis
-  const list = (Array.isArray(axis) ? axis : [axis]).map((a) => (Number(a) + rank) % rank).sort((a, b) => a - b);
+  const list = (Array.isArray(axis) ? axis : [axis])
+    .map((a) => (Number(a) + rank) % rank)
+    .sort((a, b) => a - b);
   if (list.length === 0 || list.length >= rank) return 0;
   return list.every((a, i) => a === i) ? list.length : 0;
 }

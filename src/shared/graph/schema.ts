@@ -21,7 +21,17 @@ export const LAYER_TYPES = [
 
 export type LayerType = (typeof LAYER_TYPES)[number];
 
-export const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'softmax', 'tanh', 'elu', 'selu', 'softplus', 'swish'] as const;
+export const ACTIVATIONS = [
+  'linear',
+  'relu',
+  'sigmoid',
+  'softmax',
+  'tanh',
+  'elu',
+  'selu',
+  'softplus',
+  'swish',
+] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
 export type Padding = 'valid' | 'same';
 /** [height, width] as Keras writes kernel_size, strides and pool_size. */
@@ -113,6 +123,9 @@ export interface GraphDoc {
 }
 
 /** Narrows a node to one layer type. */
-export function isLayer<T extends LayerType>(node: LayerNode, type: T): node is Extract<LayerNode, { type: T }> {
+export function isLayer<T extends LayerType>(
+  node: LayerNode,
+  type: T,
+): node is Extract<LayerNode, { type: T }> {
   return node.type === type;
 }

@@ -125,7 +125,12 @@ export function FiltersPanel({ source, kernels }: { source: ProbeSource; kernels
         <div className="in-toolbar">
           <label className="in-field">
             <span className="muted">{t('filters.layer')}</span>
-            <select className="select" value={patternLayer} data-testid="patterns-layer" onChange={(e) => setPatternLayer(e.target.value)}>
+            <select
+              className="select"
+              value={patternLayer}
+              data-testid="patterns-layer"
+              onChange={(e) => setPatternLayer(e.target.value)}
+            >
               {kernels.map((k) => (
                 <option key={k.name} value={k.name}>
                   {k.name}
@@ -172,7 +177,9 @@ export function FiltersPanel({ source, kernels }: { source: ProbeSource; kernels
                 />
                 <figcaption>
                   {t('filters.filter', { index: i })}
-                  {patterns.activation[i]! <= 0 && <span className="in-pattern__silent"> · {t('filters.silent')}</span>}
+                  {patterns.activation[i]! <= 0 && (
+                    <span className="in-pattern__silent"> · {t('filters.silent')}</span>
+                  )}
                 </figcaption>
               </figure>
             ))}
