@@ -4,11 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { GraphDoc } from '../shared/graph/schema.ts';
+import type { RunMeta, RunRecord, RunResult, RunSummary } from '../shared/runs.ts';
 import type { DatasetSpec, TrainConfig, TrainEvent } from '../shared/training.ts';
 
 import { writeFileAtomic } from './model-io.ts';
 
 export { loadModelFromDir, saveModelToDir, writeFileAtomic } from './model-io.ts';
+export type { RunMeta, RunRecord, RunResult, RunSummary } from '../shared/runs.ts';
 
 /** The folder that holds the app's runs: $CONVNET_STUDIO_DATA, else the platform's app-data place. */
 export function defaultDataDir(
@@ -20,50 +22,6 @@ export function defaultDataDir(
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Convnet Studio');
   if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'Convnet Studio');
   return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'convnet-studio');
-}
-
-export interface RunMeta {
-  id: string;
-  name: string;
-  createdAt: string;
-  config: TrainConfig;
-  dataset: DatasetSpec;
-  backend?: string;
-}
-
-export interface RunResult {
-  status: 'completed' | 'stopped' | 'failed';
-  epochs_completed: number;
-  best_epoch: number | null;
-  test_loss: number | null;
-  test_accuracy: number | null;
-  /** Which epoch's model the test figures are for. */
-  tested_epoch: number | null;
-  error?: string;
-  finishedAt: string;
-}
-
-export interface RunSummary {
-  id: string;
-  name: string;
-  dir: string;
-  createdAt: string;
-  /** 'interrupted' when the run has no result: it is still going, or its process was killed. */
-  status: RunResult['status'] | 'interrupted';
-  epochsCompleted: number;
-  testAccuracy: number | null;
-  dataset: string;
-}
-
-export interface RunRecord {
-  dir: string;
-  meta: RunMeta;
-  graph: GraphDoc;
-  /** Every complete line of metrics.jsonl (a line cut short by a kill is skipped). */
-  events: TrainEvent[];
-  result: RunResult | null;
-  hasBest: boolean;
-  hasLast: boolean;
 }
 
 function writeJson(file: string, value: unknown): void {

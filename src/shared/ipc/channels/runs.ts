@@ -1,44 +1,12 @@
 // Channels of the runs on disk: list, read one (config, graph, metrics, result), rename, delete.
-import type { GraphDoc } from '../../graph/schema';
-import type { DatasetSpec, TrainConfig, TrainEvent } from '../../training';
+import type { RunRecord, RunSummary } from '../../runs';
 import { v } from '../check';
 
-export interface RunListItem {
-  id: string;
-  name: string;
-  createdAt: string;
-  status: 'completed' | 'stopped' | 'failed' | 'interrupted';
-  epochsCompleted: number;
-  testAccuracy: number | null;
-  dataset: string;
-}
+/** One row of the runs table: a run summary without its folder path (the UI names runs by id). */
+export type RunListItem = Omit<RunSummary, 'dir'>;
 
 /** A run folder's content, as the engine's readRun returns it. */
-export interface RunRecordPayload {
-  dir: string;
-  meta: {
-    id: string;
-    name: string;
-    createdAt: string;
-    config: TrainConfig;
-    dataset: DatasetSpec;
-    backend?: string;
-  };
-  graph: GraphDoc;
-  events: TrainEvent[];
-  result: {
-    status: 'completed' | 'stopped' | 'failed';
-    epochs_completed: number;
-    best_epoch: number | null;
-    test_loss: number | null;
-    test_accuracy: number | null;
-    tested_epoch: number | null;
-    error?: string;
-    finishedAt: string;
-  } | null;
-  hasBest: boolean;
-  hasLast: boolean;
-}
+export type RunRecordPayload = RunRecord;
 
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 const id = v.custom<string>((x, p) =>

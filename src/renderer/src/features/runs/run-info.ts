@@ -1,32 +1,18 @@
 // A run as the runs view shows it, made from the run folder's record (config, graph, metrics, result).
 import type { GraphDoc } from '../../../../shared/graph/schema.ts';
-import type { DatasetSpec, TrainConfig, TrainEvent } from '../../../../shared/training.ts';
+import type { DatasetSpec, TrainConfig } from '../../../../shared/training.ts';
 import type { EpochSeries } from '../training/live-run.ts';
+import type { RunRecord, RunResult } from '../../../../shared/runs.ts';
 
 /** The fields of a run record this view reads (the engine's RunRecord has these and more). */
-export interface RunRecordLike {
-  dir: string;
-  meta: {
-    id: string;
-    name: string;
-    createdAt: string;
-    config: TrainConfig;
-    dataset: DatasetSpec;
-    backend?: string;
-  };
-  graph: GraphDoc;
-  events: TrainEvent[];
-  result: {
-    status: 'completed' | 'stopped' | 'failed';
-    epochs_completed: number;
-    test_accuracy: number | null;
-    test_loss: number | null;
-    finishedAt: string;
-    error?: string;
-  } | null;
+export type RunRecordLike = Omit<RunRecord, 'result' | 'hasBest' | 'hasLast'> & {
+  result: Pick<
+    RunResult,
+    'status' | 'epochs_completed' | 'test_accuracy' | 'test_loss' | 'finishedAt' | 'error'
+  > | null;
   hasBest?: boolean;
   hasLast?: boolean;
-}
+};
 
 export type RunStatus = 'completed' | 'stopped' | 'failed' | 'interrupted';
 
