@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { loadDataset, type ImageSet } from './datasets/index.ts';
+import { FASHION_CLASSES } from './datasets/fashion-mnist.ts';
 import { confusionMatrix, evaluateModel, predictOne, type Prediction } from './evaluate.ts';
 import { loadModelFromDir } from './model-io.ts';
 import { readRun, runsDir } from './runs.ts';
@@ -141,20 +142,7 @@ export class RunEvaluator {
   }
 }
 
-const FASHION = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-];
-
 function defaultClassNames(kind: string, n: number): string[] {
-  if (kind === 'fashion-mnist' && n === FASHION.length) return FASHION;
+  if (kind === 'fashion-mnist' && n === FASHION_CLASSES.length) return FASHION_CLASSES;
   return Array.from({ length: n }, (_, i) => String(i));
 }
