@@ -1,10 +1,11 @@
 // The "Pretrained base" dialog: pick a run or a model.json URL, list its layers, choose where to cut, place it.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BaseInfo, BasePick, RunListItem } from '../../../../shared/ipc/contract.ts';
+import type { BaseInfo, BasePick } from '../../../../shared/ipc/contract.ts';
 import { invoke } from '../../lib/ipc.ts';
 import { useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { formatInt } from '../graph-editor/format.ts';
+import { useRunChoice } from '../runs/useRunChoice.ts';
 import { defaultCut, keptLayers } from './base-model.ts';
 import './base-dialog.css';
 import './bases.css';
@@ -18,29 +19,16 @@ export function BaseDialog({ onClose }: { onClose(): void }) {
   const store = useAppStoreApi();
   const ref = useRef<HTMLDialogElement>(null);
   const [kind, setKind] = useState<'run' | 'url'>('run');
-  const [runs, setRuns] = useState<RunListItem[] | null>(null);
-  const [runId, setRunId] = useState('');
+  const { runs, runId, setRunId, error, setError } = useRunChoice(ref);
   const [url, setUrl] = useState('');
   const [info, setInfo] = useState<BaseInfo | null>(null);
   const [cut, setCut] = useState<string | null>(null);
   const [busy, setBusy] = useState<'inspect' | 'place' | null>(null);
-  const [error, setError] = useState('');
 
+  // Without runs to reuse, a model.json URL is the only way in.
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    invoke('runs:list').then(
-      (list) => {
-        setRuns(list);
-        if (list.length) setRunId(list[0].id);
-        else setKind('url');
-      },
-      (e: unknown) => {
-        setRuns([]);
-        setError(message(e));
-      },
-    );
-  }, []);
+    if (runs?.length === 0 && !error) setKind('url');
+  }, [runs, error]);
 
   const pick = (): BasePick | null => {
     if (kind === 'run') return runId ? { kind: 'run', id: runId } : null;

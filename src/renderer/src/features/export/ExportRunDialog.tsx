@@ -1,10 +1,10 @@
 // File > Export trained model: pick a run and a format; the host reads the run's saved model and the files download.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RUN_EXPORT_FORMATS, type RunExportFormat } from '../../../../shared/ipc/channels/export.ts';
-import type { RunListItem } from '../../../../shared/ipc/contract.ts';
 import { invoke } from '../../lib/ipc.ts';
 import { useAppStoreApi } from '../../store/StoreProvider.tsx';
+import { useRunChoice } from '../runs/useRunChoice.ts';
 import { saveFiles } from './save-files.ts';
 import './export.css';
 
@@ -14,26 +14,9 @@ export function ExportRunDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('export');
   const store = useAppStoreApi();
   const ref = useRef<HTMLDialogElement>(null);
-  const [runs, setRuns] = useState<RunListItem[] | null>(null);
-  const [runId, setRunId] = useState('');
+  const { runs, runId, setRunId, error, setError } = useRunChoice(ref);
   const [format, setFormat] = useState<RunExportFormat>('tfjs');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    invoke('runs:list').then(
-      (list) => {
-        setRuns(list);
-        if (list.length) setRunId(list[0].id);
-      },
-      (e: unknown) => {
-        setRuns([]);
-        setError(message(e));
-      },
-    );
-  }, []);
 
   const run = async () => {
     setBusy(true);
