@@ -28,6 +28,21 @@ export function parseArgs(argv: string[], flagNames: string[]): ParsedArgs {
   return { positional, options, flags };
 }
 
+/** The model, `--input` and `--out` that probe and gradcam both need; null (after printing `usage`) when one is missing. */
+export function modelInputOut(
+  args: ParsedArgs,
+  usage: string,
+): { modelPath: string; inputSpec: string; out: string } | null {
+  const [modelPath] = args.positional;
+  const inputSpec = args.options.get('input');
+  const out = args.options.get('out');
+  if (!modelPath || !inputSpec || !out) {
+    process.stderr.write(`${usage}\nGive the model, the input and the output directory.\n`);
+    return null;
+  }
+  return { modelPath, inputSpec, out };
+}
+
 /** A whole number option within bounds, or a sentence saying what is wrong. */
 export function intOption(
   args: ParsedArgs,

@@ -3,7 +3,15 @@ import { gradCam } from '../../engine/probes/gradcam';
 import { readInput } from '../../engine/probes/inputs';
 import { loadModelFromDir } from '../../engine/model-io';
 import { encodePng, imageGrid, mapGrid, overlayHeatmap } from '../../engine/probes/png';
-import { intOption, parseArgs, startBackend, tileScale, withQuietStdout, writeOut } from '../probe-args';
+import {
+  intOption,
+  parseArgs,
+  startBackend,
+  tileScale,
+  withQuietStdout,
+  writeOut,
+  modelInputOut,
+} from '../probe-args';
 
 export const summary =
   'class-activation heatmap: gradcam <run dir | model.json> --input <png | mnist-test:N> [--class K] --out DIR';
@@ -13,13 +21,9 @@ const USAGE =
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
-  const [modelPath] = args.positional;
-  const inputSpec = args.options.get('input');
-  const out = args.options.get('out');
-  if (!modelPath || !inputSpec || !out) {
-    process.stderr.write(`${USAGE}\nGive the model, the input and the output directory.\n`);
-    return 2;
-  }
+  const given = modelInputOut(args, USAGE);
+  if (!given) return 2;
+  const { modelPath, inputSpec, out } = given;
   const classIndex = intOption(args, 'class', undefined, 0, 100_000);
   const opacity = Number(args.options.get('opacity') ?? '0.5');
   if (!(opacity >= 0 && opacity <= 1))

@@ -3,7 +3,15 @@ import { channelStats, featureMapProbe } from '../../engine/probes/feature-maps'
 import { readInput } from '../../engine/probes/inputs';
 import { loadModelFromDir } from '../../engine/model-io';
 import { encodePng, imageGrid, mapGrid } from '../../engine/probes/png';
-import { fileSafe, parseArgs, startBackend, tileScale, withQuietStdout, writeOut } from '../probe-args';
+import {
+  fileSafe,
+  parseArgs,
+  startBackend,
+  tileScale,
+  withQuietStdout,
+  writeOut,
+  modelInputOut,
+} from '../probe-args';
 
 export const summary =
   'feature maps of one input: probe <run dir | model.json> --input <png | mnist-test:N> --out DIR [--json] [--backend NAME]';
@@ -13,13 +21,9 @@ const USAGE =
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
-  const [modelPath] = args.positional;
-  const inputSpec = args.options.get('input');
-  const out = args.options.get('out');
-  if (!modelPath || !inputSpec || !out) {
-    process.stderr.write(`${USAGE}\nGive the model, the input and the output directory.\n`);
-    return 2;
-  }
+  const given = modelInputOut(args, USAGE);
+  if (!given) return 2;
+  const { modelPath, inputSpec, out } = given;
   const json = args.flags.has('json');
   const report = await withQuietStdout(async () => {
     await startBackend(args);
